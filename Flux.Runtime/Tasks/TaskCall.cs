@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+
+namespace Flux;
+
+/// <summary>
+/// A lazy call of a task: nothing runs until it is awaited or handed to a pattern. A call runs once; to run
+/// the task again, create another call.
+/// </summary>
+public abstract class TaskCall
+{
+    private int _started;
+
+    private protected TaskCall(TaskHandle task)
+    {
+        Task = task;
+    }
+
+    /// <summary>The task this call runs.</summary>
+    public TaskHandle Task { get; }
+
+    /// <summary>True once the call was awaited or handed to a pattern.</summary>
+    public bool HasStarted => Volatile.Read(ref _started) != 0;
+
+    /// <summary>Starts the call and returns its result boxed; used by patterns that route values at run time.</summary>
+    public abstract ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default);
+
+    private protected void MarkStarted()
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"This call of task '{Task.Name}' was already started; a TaskCall runs once. Call {Task.Name}Task.Call(...) again to run the task again.");
+        }
+    }
+}
+
+/// <summary>A lazy call of a task that produces <typeparamref name="TResult"/>. Await it, or hand it to a pattern.</summary>
+/// <typeparam name="TResult">The task's result type.</typeparam>
+public abstract class TaskCall<TResult> : TaskCall
+{
+    private protected TaskCall(TaskHandle task)
+        : base(task)
+    {
+    }
+
+    /// <summary>Starts the call. Without a token, the running workflow's token is used.</summary>
+    public abstract ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Starts the call and lets <c>await</c> wait for it.</summary>
+    public ValueTaskAwaiter<TResult> GetAwaiter() => RunAsync().GetAwaiter();
+
+    /// <summary>Starts the call, with the given continuation behaviour.</summary>
+    public ConfiguredValueTaskAwaitable<TResult> ConfigureAwait(bool continueOnCapturedContext) =>
+        RunAsync().ConfigureAwait(continueOnCapturedContext);
+
+    /// <inheritdoc/>
+    public override async ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default) =>
+        await RunAsync(cancellationToken).ConfigureAwait(false);
+}
+
+internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
+{
+    private readonly TaskHandle<TArguments, TResult> _handle;
+
+    public TaskCall(TaskHandle<TArguments, TResult> handle, TArguments arguments)
+        : base(handle)
+    {
+        _handle = handle;
+        Arguments = arguments;
+    }
+
+    public TArguments Arguments { get; }
+
+    public override ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        MarkStarted();
+        var context = ExecutionContext.Current;
+        if (!cancellationToken.CanBeCanceled && context is not null)
+        {
+            cancellationToken = context.CancellationToken;
+        }
+
+        return TaskInvoker.InvokeAsync(_handle, Arguments, context, cancellationToken);
+    }
+}

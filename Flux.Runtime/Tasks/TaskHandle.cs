@@ -1,0 +1,191 @@
+namespace Flux;
+
+/// <summary>
+/// The untyped view of a task: its name, options and signature. Generated handles derive from
+/// <see cref="TaskHandle{TArguments, TResult}"/>; patterns that mix tasks of different shapes (a
+/// <c>Graph</c>) use this view.
+/// </summary>
+public abstract class TaskHandle
+{
+    private protected TaskHandle(string name, TaskOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(options);
+        Name = name;
+        Options = options;
+    }
+
+    /// <summary>The task's name, as events and the catalog show it.</summary>
+    public string Name { get; }
+
+    /// <summary>The options the task runs with.</summary>
+    public TaskOptions Options { get; }
+
+    /// <summary>The types of the task's parameters, in order (a <see cref="CancellationToken"/> parameter is not one of them).</summary>
+    public abstract IReadOnlyList<Type> ParameterTypes { get; }
+
+    /// <summary>The task's result type; <see cref="ValueTuple"/> for a task that returns no value.</summary>
+    public abstract Type ResultType { get; }
+
+    /// <summary>True when the body is synchronous: it then runs on the thread pool, and <c>Map</c>'s default concurrency is the number of cores.</summary>
+    public virtual bool IsSynchronous => false;
+
+    /// <summary>Creates a call from untyped arguments, one per parameter; used by patterns that route values at run time.</summary>
+    /// <exception cref="ArgumentException">The number or the types of the arguments do not fit the task.</exception>
+    public abstract TaskCall CreateCall(ReadOnlySpan<object?> arguments);
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The base of every generated task handle: a task that takes <typeparamref name="TArguments"/> (its single
+/// parameter, or a tuple of its parameters) and produces <typeparamref name="TResult"/>.
+/// </summary>
+/// <typeparam name="TArguments">The parameter type, a tuple of the parameter types, or <see cref="ValueTuple"/> for none.</typeparam>
+/// <typeparam name="TResult">The result type, or <see cref="ValueTuple"/> for a task that returns no value.</typeparam>
+public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
+{
+    /// <summary>Creates the handle.</summary>
+    protected TaskHandle(string name, TaskOptions options)
+        : base(name, options)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override Type ResultType => typeof(TResult);
+
+    /// <summary>True when the task declares a fallback.</summary>
+    protected internal virtual bool HasFallback => false;
+
+    /// <summary>True when the task declares a rollback.</summary>
+    protected internal virtual bool HasRollback => false;
+
+    /// <summary>Runs the task's body once.</summary>
+    protected internal abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
+
+    /// <summary>Adds the arguments to the hash that identifies a call.</summary>
+    protected internal abstract void HashArguments(ref ArgumentHasher hasher, TArguments arguments);
+
+    /// <summary>Runs the fallback; only called when <see cref="HasFallback"/> is true.</summary>
+    protected internal virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"Task '{Name}' has no fallback.");
+
+    /// <summary>Runs the rollback; only called when <see cref="HasRollback"/> is true.</summary>
+    protected internal virtual ValueTask InvokeRollbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"Task '{Name}' has no rollback.");
+
+    /// <summary>Converts untyped arguments, one per parameter, to <typeparamref name="TArguments"/>.</summary>
+    protected abstract TArguments ConvertArguments(ReadOnlySpan<object?> arguments);
+
+    /// <summary>A lazy call with these arguments.</summary>
+    protected TaskCall<TResult> CreateCall(TArguments arguments) => new TaskCall<TArguments, TResult>(this, arguments);
+
+    /// <inheritdoc/>
+    TaskCall<TResult> ITask<TArguments, TResult>.Call(TArguments arguments) => CreateCall(arguments);
+
+    /// <inheritdoc/>
+    public sealed override TaskCall CreateCall(ReadOnlySpan<object?> arguments)
+    {
+        if (arguments.Length != ParameterTypes.Count)
+        {
+            throw new ArgumentException(
+                $"Task '{Name}' takes {ParameterTypes.Count} argument(s) but was given {arguments.Length}.", nameof(arguments));
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var expected = ParameterTypes[i];
+            var value = arguments[i];
+            if (value is null ? expected.IsValueType && Nullable.GetUnderlyingType(expected) is null : !expected.IsInstanceOfType(value))
+            {
+                throw new ArgumentException(
+                    $"Task '{Name}' takes a {expected.Name} as argument {i + 1}, but was given {(value is null ? "null" : value.GetType().Name)}.",
+                    nameof(arguments));
+            }
+        }
+
+        return CreateCall(ConvertArguments(arguments));
+    }
+
+    /// <summary>Applies the task to every item; results in input order. See <see cref="BatchOptions"/>.</summary>
+    protected Task<TResult[]> MapCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return BatchRunner.MapAsync(this, items, options ?? BatchOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Applies the task to every item of an asynchronous sequence; results in input order.</summary>
+    protected Task<TResult[]> MapCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return BatchRunner.MapAsync(this, items, options ?? BatchOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Applies the task to every item and returns every outcome, success or failure, in input order.</summary>
+    protected Task<Outcome<TResult>[]> MapOutcomesCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return BatchRunner.MapOutcomesAsync(this, items, options ?? BatchOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    protected IAsyncEnumerable<TResult> MapStreamCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return BatchRunner.MapStreamAsync(this, items, options ?? BatchOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    protected IAsyncEnumerable<TResult> MapStreamCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return BatchRunner.MapStreamAsync(this, BatchRunner.ToAsync(items), options ?? BatchOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Runs a synchronous body on the thread pool, so that CPU-bound tasks run in parallel.</summary>
+    protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, TResult> body, TArguments arguments, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<TResult>(Task.Factory.StartNew(
+            static state =>
+            {
+                var (run, args) = ((Func<TArguments, TResult>, TArguments))state!;
+                return run(args);
+            },
+            (body, arguments),
+            cancellationToken,
+            TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default));
+    }
+
+    /// <summary>Runs a synchronous body that takes the cancellation token on the thread pool.</summary>
+    protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, CancellationToken, TResult> body, TArguments arguments, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<TResult>(Task.Factory.StartNew(
+            static state =>
+            {
+                var (run, args, token) = ((Func<TArguments, CancellationToken, TResult>, TArguments, CancellationToken))state!;
+                return run(args, token);
+            },
+            (body, arguments, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default));
+    }
+
+    /// <summary>Adapts a body that returns a non-generic <see cref="Task"/> to a task with no result.</summary>
+    protected static async ValueTask<ValueTuple> NoResult(Task running)
+    {
+        await running.ConfigureAwait(false);
+        return default;
+    }
+
+    /// <summary>Adapts a body that returns a non-generic <see cref="ValueTask"/> to a task with no result.</summary>
+    protected static async ValueTask<ValueTuple> NoResult(ValueTask running)
+    {
+        await running.ConfigureAwait(false);
+        return default;
+    }
+}
