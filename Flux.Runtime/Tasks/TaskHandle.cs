@@ -56,24 +56,43 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     public override Type ResultType => typeof(TResult);
 
     /// <summary>True when the task declares a fallback.</summary>
-    protected internal virtual bool HasFallback => false;
+    protected virtual bool HasFallback => false;
 
     /// <summary>True when the task declares a rollback.</summary>
-    protected internal virtual bool HasRollback => false;
+    protected virtual bool HasRollback => false;
 
     /// <summary>Runs the task's body once.</summary>
-    protected internal abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
+    protected abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
 
     /// <summary>Adds the arguments to the hash that identifies a call.</summary>
-    protected internal abstract void HashArguments(ref ArgumentHasher hasher, TArguments arguments);
+    protected abstract void HashArguments(ref ArgumentHasher hasher, TArguments arguments);
 
     /// <summary>Runs the fallback; only called when <see cref="HasFallback"/> is true.</summary>
-    protected internal virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
+    protected virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no fallback.");
 
     /// <summary>Runs the rollback; only called when <see cref="HasRollback"/> is true.</summary>
-    protected internal virtual ValueTask InvokeRollbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
+    protected virtual ValueTask InvokeRollbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no rollback.");
+
+    // The runtime reaches the protected members through these, so that generated overrides can be plain
+    // 'protected' in every assembly (an assembly with InternalsVisibleTo would otherwise need 'protected internal').
+    internal bool DeclaresFallback => HasFallback;
+
+    internal bool DeclaresRollback => HasRollback;
+
+    internal ValueTask<TResult> RunBodyAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeAsync(arguments, cancellationToken);
+
+    internal ValueTask<TResult> RunFallbackAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeFallbackAsync(arguments, cancellationToken);
+
+    internal ValueTask RunRollbackAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeRollbackAsync(arguments, cancellationToken);
+
+    internal ulong HashOf(TArguments arguments)
+    {
+        var hasher = default(ArgumentHasher);
+        HashArguments(ref hasher, arguments);
+        return hasher.Hash;
+    }
 
     /// <summary>Converts untyped arguments, one per parameter, to <typeparamref name="TArguments"/>.</summary>
     protected abstract TArguments ConvertArguments(ReadOnlySpan<object?> arguments);

@@ -22,15 +22,14 @@ internal static class TaskInvoker
         bool recordEvents = true)
     {
         var log = recordEvents ? context : null;
-        var hasher = default(ArgumentHasher);
-        handle.HashArguments(ref hasher, arguments);
+        var hash = handle.HashOf(arguments);
         var id = log is null
-            ? new TaskCallId(handle.Name, hasher.Hash, 0)
-            : log.BeginTaskCall(handle.Name, hasher.Hash, arguments);
+            ? new TaskCallId(handle.Name, hash, 0)
+            : log.BeginTaskCall(handle.Name, hash, arguments);
 
         try
         {
-            var result = await handle.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+            var result = await handle.RunBodyAsync(arguments, cancellationToken).ConfigureAwait(false);
             log?.Record(ExecutionEventType.TaskCompleted, id, result);
             return result;
         }
