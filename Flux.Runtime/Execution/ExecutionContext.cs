@@ -12,7 +12,7 @@ public abstract class ExecutionContext
     private static readonly AsyncLocal<ExecutionContext?> s_current = new();
 
     private readonly object _gate = new();
-    private readonly List<ExecutionEvent> _events = new();
+    private readonly EventLog _events = new();
     private readonly Dictionary<(string Name, ulong Hash), int> _occurrences = new();
 
     private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider)
@@ -100,7 +100,7 @@ public abstract class ExecutionContext
             _occurrences.TryGetValue(key, out var occurrence);
             _occurrences[key] = occurrence + 1;
             var id = new TaskCallId(name, argumentsHash, occurrence);
-            _events.Add(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
+            _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
             return id;
         }
     }
@@ -111,7 +111,7 @@ public abstract class ExecutionContext
         var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), id, value);
         lock (_gate)
         {
-            _events.Add(evt);
+            _events.Append(evt);
         }
     }
 
@@ -120,7 +120,7 @@ public abstract class ExecutionContext
         var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), WorkflowName, ExecutionId, value);
         lock (_gate)
         {
-            _events.Add(evt);
+            _events.Append(evt);
         }
     }
 
