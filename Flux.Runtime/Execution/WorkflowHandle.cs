@@ -18,6 +18,12 @@ public abstract class WorkflowHandle
     /// <summary>The workflow's output type.</summary>
     public abstract Type OutputType { get; }
 
+    /// <summary>
+    /// The Mermaid diagram of the workflow's graph, written by the generator at build time when the graph is
+    /// known there (a declarative graph, or a fluent graph with constant names); null otherwise.
+    /// </summary>
+    public string? Diagram { get; private protected init; }
+
     /// <summary>Runs the workflow with an untyped input and returns the finished execution.</summary>
     /// <exception cref="ArgumentException">The input is not a <see cref="InputType"/>.</exception>
     public abstract Task<ExecutionContext> RunUntypedAsync(object? input, RunOptions? options = null, CancellationToken cancellationToken = default);
@@ -41,12 +47,14 @@ public sealed class WorkflowHandle<TInput, TOutput> : WorkflowHandle
     /// <param name="name">The workflow's name.</param>
     /// <param name="body">The workflow body.</param>
     /// <param name="acceptsNullInput">False when the input type is a non-nullable reference type: a null input is then rejected before anything runs.</param>
-    public WorkflowHandle(string name, Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, bool acceptsNullInput = true)
+    /// <param name="diagram">The Mermaid diagram of the workflow's graph, when known at build time.</param>
+    public WorkflowHandle(string name, Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, bool acceptsNullInput = true, string? diagram = null)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(body);
         _body = body;
         _acceptsNullInput = acceptsNullInput;
+        Diagram = diagram;
     }
 
     /// <inheritdoc/>
