@@ -1,0 +1,33 @@
+namespace Flux.Generators.Model;
+
+/// <summary>A <c>[Workflow]</c> method with a body, which the generator exposes as a <c>WorkflowHandle</c>.</summary>
+/// <param name="Type">The containing type.</param>
+/// <param name="MethodName">The method name, escaped.</param>
+/// <param name="BaseName">The method name without a trailing <c>Async</c>.</param>
+/// <param name="RuntimeName">The workflow's name in events and the catalog.</param>
+/// <param name="IsStatic">True for a static method.</param>
+/// <param name="Accessibility">The accessibility of the handle property: <c>public</c>, or narrower when the input or output type is.</param>
+/// <param name="InputType">The <c>TInput</c> of its <c>ExecutionContext&lt;TInput&gt;</c> parameter.</param>
+/// <param name="OutputType">The output type.</param>
+/// <param name="Body"><see cref="BodyKind.Value"/>, <see cref="BodyKind.TaskOfT"/> or <see cref="BodyKind.ValueTaskOfT"/>.</param>
+/// <param name="AcceptsNullInput">False when the input is a non-nullable reference type.</param>
+/// <param name="Cref">The method as a doc-comment <c>cref</c>.</param>
+/// <param name="Entry">The catalog facts.</param>
+internal sealed record WorkflowModel(
+    ContainingTypeModel Type,
+    string MethodName,
+    string BaseName,
+    string RuntimeName,
+    bool IsStatic,
+    string Accessibility,
+    string InputType,
+    string OutputType,
+    BodyKind Body,
+    bool AcceptsNullInput,
+    string Cref,
+    CatalogEntry Entry)
+{
+    public string PropertyName => BaseName + "Workflow";
+
+    public string FieldName => FluxNaming.FieldName(PropertyName);
+}
