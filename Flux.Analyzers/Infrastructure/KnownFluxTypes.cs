@@ -1,0 +1,114 @@
+using Microsoft.CodeAnalysis;
+
+namespace Flux.Analyzers;
+
+/// <summary>
+/// The Flux and BCL types the analyzers compare against, resolved once per compilation in
+/// <c>RegisterCompilationStartAction</c>. A type the referenced Flux.Runtime does not define is <see langword="null"/>,
+/// and the rules that need it stay silent.
+/// </summary>
+internal sealed class KnownFluxTypes
+{
+    /// <summary>Metadata names, so that the analyzers never reference Flux.Runtime.</summary>
+    internal const string TaskAttributeName = "Flux.TaskAttribute";
+    internal const string WorkflowAttributeName = "Flux.WorkflowAttribute";
+    internal const string ExecutionContextName = "Flux.ExecutionContext`1";
+    internal const string TaskCallName = "Flux.TaskCall`1";
+    internal const string NonGenericTaskCallName = "Flux.TaskCall";
+
+    private KnownFluxTypes(Compilation compilation, INamedTypeSymbol? taskAttribute, INamedTypeSymbol? workflowAttribute)
+    {
+        TaskAttribute = taskAttribute;
+        WorkflowAttribute = workflowAttribute;
+        ExecutionContext = compilation.GetTypeByMetadataName(ExecutionContextName);
+        TaskCall = compilation.GetTypeByMetadataName(TaskCallName);
+        NonGenericTaskCall = compilation.GetTypeByMetadataName(NonGenericTaskCallName);
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+    }
+
+    /// <summary><c>Flux.TaskAttribute</c>.</summary>
+    public INamedTypeSymbol? TaskAttribute { get; }
+
+    /// <summary><c>Flux.WorkflowAttribute</c>.</summary>
+    public INamedTypeSymbol? WorkflowAttribute { get; }
+
+    /// <summary><c>Flux.ExecutionContext&lt;TInput&gt;</c> (unbound definition).</summary>
+    public INamedTypeSymbol? ExecutionContext { get; }
+
+    /// <summary><c>Flux.TaskCall&lt;TResult&gt;</c> (unbound definition).</summary>
+    public INamedTypeSymbol? TaskCall { get; }
+
+    /// <summary><c>Flux.TaskCall</c>, if the runtime has a non-generic base for calls without a result.</summary>
+    public INamedTypeSymbol? NonGenericTaskCall { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    /// <summary>Resolves the types, or returns <see langword="null"/> when the compilation does not reference Flux.</summary>
+    public static KnownFluxTypes? TryCreate(Compilation compilation)
+    {
+        var task = compilation.GetTypeByMetadataName(TaskAttributeName);
+        var workflow = compilation.GetTypeByMetadataName(WorkflowAttributeName);
+        return task is null && workflow is null ? null : new KnownFluxTypes(compilation, task, workflow);
+    }
+
+    /// <summary>The [Task] attribute on <paramref name="method"/>, if any.</summary>
+    public AttributeData? GetTaskAttribute(IMethodSymbol method) => FindAttribute(method, TaskAttribute);
+
+    /// <summary>The [Workflow] attribute on <paramref name="method"/>, if any.</summary>
+    public AttributeData? GetWorkflowAttribute(IMethodSymbol method) => FindAttribute(method, WorkflowAttribute);
+
+    public bool IsTask(IMethodSymbol method) => GetTaskAttribute(method) is not null;
+
+    public bool IsWorkflow(IMethodSymbol method) => GetWorkflowAttribute(method) is not null;
+
+    /// <summary>Whether <paramref name="type"/> is <c>TaskCall&lt;T&gt;</c>, the non-generic <c>TaskCall</c>, or derives from one of them.</summary>
+    public bool IsTaskCall(ITypeSymbol? type)
+    {
+        if (TaskCall is null && NonGenericTaskCall is null)
+        {
+            return false;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            var definition = current.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, TaskCall)
+                || SymbolEqualityComparer.Default.Equals(definition, NonGenericTaskCall))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+}
