@@ -1,0 +1,3 @@
+using Flux.Samples;
+
+return await SampleRunner.RunAsync(args, Console.Out, Console.Error);

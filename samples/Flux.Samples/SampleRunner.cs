@@ -1,0 +1,90 @@
+namespace Flux.Samples;
+
+/// <summary>The command line of the samples: <c>list</c>, or a sample's name followed by its inputs.</summary>
+public static class SampleRunner
+{
+    /// <summary>Every sample, in the order the seed page shows the patterns.</summary>
+    public static IReadOnlyList<Sample> All { get; } =
+    [
+        new("parallel", "Three greetings at once, results in argument order", "<name>", ["Joe"], ParallelSample.RunAsync),
+        new("pipeline", "multiply_by_two -> add_three -> square", "<number>", ["5"], PipelineSample.RunAsync),
+        new("map", "Upper-case every item in parallel", "<item...>", ["a", "b", "c"], MapSample.RunAsync),
+        new("task_map", "Count to 0..n-1 in parallel and report how many sequences", "<number>", ["5"], TaskMapSample.RunAsync),
+        new("graph", "get_name -> say_hello as a graph", "<name>", ["Joe"], GraphSample.RunAsync),
+        new("conditional_graph", "validate, then process or report the error", "<value>", ["3"], ConditionalGraphSample.RunAsync),
+        new("batched_map", "Map a large input in batches of 1000", "<count>", ["2500"], BatchedMapSample.RunAsync),
+        new("streaming_map", "Map an input of any size with bounded memory", "<count>", ["100000"], StreamingMapSample.RunAsync),
+    ];
+
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "list" or "--help" or "-h")
+        {
+            if (args.Length == 0)
+            {
+                await error.WriteLineAsync("usage: Flux.Samples <sample> <input...> | all | list");
+            }
+
+            foreach (var sample in All)
+            {
+                await output.WriteLineAsync($"{sample.Name,-20} {sample.Usage,-12} {sample.Description}");
+            }
+
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "all")
+        {
+            foreach (var sample in All)
+            {
+                await output.WriteLineAsync($"$ {sample.Name} {string.Join(' ', sample.Example)}");
+                await sample.Run(sample.Example, output);
+            }
+
+            return 0;
+        }
+
+        var chosen = All.FirstOrDefault(s => s.Name == args[0]);
+        if (chosen is null)
+        {
+            await error.WriteLineAsync($"Unknown sample '{args[0]}'. Run 'list' to see the samples.");
+            return 2;
+        }
+
+        try
+        {
+            await chosen.Run(args[1..], output);
+            return 0;
+        }
+        catch (SampleUsageException usage)
+        {
+            await error.WriteLineAsync($"{chosen.Name}: {usage.Message} (usage: {chosen.Name} {chosen.Usage})");
+            return 2;
+        }
+        catch (WorkflowFailedException failed)
+        {
+            await error.WriteLineAsync($"{chosen.Name}: {failed.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>The inputs given to a sample do not fit it.</summary>
+public sealed class SampleUsageException(string message) : Exception(message)
+{
+    /// <summary>Reads the single integer input of a sample.</summary>
+    public static int ParseInt(string[] input)
+    {
+        if (input.Length != 1 || !int.TryParse(input[0], out var value))
+        {
+            throw new SampleUsageException("expected one whole number");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads the single text input of a sample.</summary>
+    public static string Single(string[] input) =>
+        input.Length == 1 ? input[0] : throw new SampleUsageException("expected one input");
+}
