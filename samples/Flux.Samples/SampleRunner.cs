@@ -14,6 +14,11 @@ public static class SampleRunner
         new("conditional_graph", "validate, then process or report the error", "<value>", ["3"], ConditionalGraphSample.RunAsync),
         new("batched_map", "Map a large input in batches of 1000", "<count>", ["2500"], BatchedMapSample.RunAsync),
         new("streaming_map", "Map an input of any size with bounded memory", "<count>", ["100000"], StreamingMapSample.RunAsync),
+        new("retries", "Retry a failing service with backoff", "<failures>", ["2"], RetriesSample.RunAsync),
+        new("timeout", "Cancel an attempt that takes longer than its limit", "<work-ms>", ["5000"], TimeoutSample.RunAsync),
+        new("fallback", "Use the last known price once every attempt failed", "<sku>", ["BOOK-42"], FallbackSample.RunAsync),
+        new("rollback", "Release a card hold when the charge finally fails", "<order>", ["order-7"], RollbackSample.RunAsync),
+        new("cache", "Run an expensive lookup once per distinct key", "<key...>", ["a", "b", "a"], CacheSample.RunAsync),
     ];
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
@@ -23,7 +28,7 @@ public static class SampleRunner
         {
             if (args.Length == 0)
             {
-                await error.WriteLineAsync("usage: Flux.Samples <sample> <input...> | all | list");
+                await error.WriteLineAsync("usage: Flux.Samples <sample> <input...> | all | list | diagram <workflow>");
             }
 
             foreach (var sample in All)
@@ -32,6 +37,11 @@ public static class SampleRunner
             }
 
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "diagram")
+        {
+            return await PrintDiagramAsync(args[1..], output, error);
         }
 
         if (args[0] == "all")
@@ -67,6 +77,32 @@ public static class SampleRunner
             await error.WriteLineAsync($"{chosen.Name}: {failed.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Prints the Mermaid diagram the generator wrote at build time for a workflow's graph.</summary>
+    private static async Task<int> PrintDiagramAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var withDiagrams = FluxCatalog.Workflows.Where(w => w.Diagram is not null).Select(w => w.Name).ToArray();
+        if (args.Length != 1)
+        {
+            await error.WriteLineAsync($"usage: diagram <workflow>; workflows with a diagram: {string.Join(", ", withDiagrams)}");
+            return 2;
+        }
+
+        if (!FluxCatalog.TryGetWorkflow(args[0], out var workflow))
+        {
+            await error.WriteLineAsync($"Unknown workflow '{args[0]}'. Workflows with a diagram: {string.Join(", ", withDiagrams)}");
+            return 2;
+        }
+
+        if (workflow.Diagram is null)
+        {
+            await error.WriteLineAsync($"Workflow '{workflow.Name}' has no build-time diagram: only graphs known at compile time have one.");
+            return 1;
+        }
+
+        await output.WriteAsync(workflow.Diagram);
+        return 0;
     }
 }
 
