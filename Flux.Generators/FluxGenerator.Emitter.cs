@@ -138,7 +138,16 @@ public sealed partial class FluxGenerator
             writer.Indent();
             writer.WriteLine(Literal(workflow.RuntimeName) + ",");
             writer.WriteLine((workflow.IsStatic ? "static " : string.Empty) + "context => " + body + ",");
-            writer.WriteLine("acceptsNullInput: " + (workflow.AcceptsNullInput ? "true" : "false") + ");");
+            if (workflow.Diagram is null)
+            {
+                writer.WriteLine("acceptsNullInput: " + (workflow.AcceptsNullInput ? "true" : "false") + ");");
+            }
+            else
+            {
+                writer.WriteLine("acceptsNullInput: " + (workflow.AcceptsNullInput ? "true" : "false") + ",");
+                writer.WriteLine("diagram: " + workflow.DiagramName + ");");
+            }
+
             writer.Unindent();
 
             if (!workflow.IsStatic)
@@ -146,6 +155,39 @@ public sealed partial class FluxGenerator
                 writer.WriteLine();
                 writer.WriteLine("private " + handleType + "? " + workflow.FieldName + ";");
             }
+
+            if (workflow.Diagram is { } diagram)
+            {
+                writer.WriteLine();
+                WriteDiagram(writer, workflow, diagram);
+            }
+        }
+
+        /// <summary>The <c>{W}Diagram</c> constant: the Mermaid text of the fluent graph the workflow builds, line by line.</summary>
+        private static void WriteDiagram(SourceWriter writer, WorkflowModel workflow, string diagram)
+        {
+            var lines = diagram.Split('\n');
+            var count = lines.Length > 0 && lines[lines.Length - 1].Length == 0 ? lines.Length - 1 : lines.Length;
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// The graph that <see cref=\"" + workflow.Cref + "\"/> builds, as a Mermaid flowchart written at build time (equal");
+            writer.WriteLine("/// to what <c>Graph.ToMermaid()</c> draws for it):");
+            writer.WriteLine("/// <code>");
+            for (var i = 0; i < count; i++)
+            {
+                writer.WriteLine("/// " + Xml(lines[i]));
+            }
+
+            writer.WriteLine("/// </code>");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(s_generatedCode);
+            writer.WriteLine(workflow.Accessibility + " const string " + workflow.DiagramName + " =");
+            writer.Indent();
+            for (var i = 0; i < count; i++)
+            {
+                writer.WriteLine(Literal(lines[i] + "\n") + (i == count - 1 ? ";" : " +"));
+            }
+
+            writer.Unindent();
         }
 
         private static void WriteHandles(SourceWriter writer, string noun, string type, string property, EquatableArray<CatalogEntry> entries)

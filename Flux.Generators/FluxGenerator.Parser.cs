@@ -264,7 +264,110 @@ public sealed partial class FluxGenerator
                 body,
                 AcceptsNull(input),
                 MethodCref(method),
-                entry);
+                entry,
+                IsTaken(method.ContainingType, baseName + "Diagram") ? null : FluentDiagram(context, method, cancellationToken));
+        }
+
+        /// <summary>
+        /// The Mermaid text of the one fluent graph the workflow's body builds as a single chain
+        /// (<c>new Graph("...").AddNode(...)....RunAsync(...)</c>, or <c>.Build()</c>, <c>.ToMermaid()</c>), when every name in it
+        /// is a compile-time constant and it breaks no structural rule; null otherwise. The chain is read from syntax and
+        /// constants, not from the analyzer's operations: the task handles the chain names are generated, so they do not
+        /// bind in the compilation a generator sees. Only the workflow's own body is read, so an edit elsewhere leaves the
+        /// model, and the generated file, unchanged.
+        /// </summary>
+        private static string? FluentDiagram(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var model = context.SemanticModel;
+            var body = context.TargetNode is MethodDeclarationSyntax declaration ? (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody : null;
+            var graphType = model.Compilation.GetTypeByMetadataName("Flux.Graph");
+            if (body is null || graphType is null)
+            {
+                return null;
+            }
+
+            string? diagram = null;
+            foreach (var creation in body.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type, graphType))
+                {
+                    continue;
+                }
+
+                if (diagram is not null || ReadChain(model, creation, cancellationToken) is not { } shape
+                    || Flux.Graphs.Rules.GraphRules.Validate(shape, static (_, _) => true, static t => t.Name).Count > 0)
+                {
+                    // Several graphs, or one that is not known at compile time or is invalid: no single diagram to show.
+                    return null;
+                }
+
+                diagram = Flux.Graphs.Rules.GraphMermaid.Write(shape);
+            }
+
+            return diagram;
+        }
+
+        private static Flux.Graphs.Rules.GraphShape<ITypeSymbol>? ReadChain(SemanticModel model, ObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
+        {
+            string? Constant(ExpressionSyntax? expression) =>
+                expression is null ? null : model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+
+            ExpressionSyntax? Argument(InvocationExpressionSyntax call, int position, string name)
+            {
+                var arguments = call.ArgumentList.Arguments;
+                foreach (var argument in arguments)
+                {
+                    if (argument.NameColon?.Name.Identifier.ValueText == name)
+                    {
+                        return argument.Expression;
+                    }
+                }
+
+                return position < arguments.Count && arguments[position].NameColon is null ? arguments[position].Expression : null;
+            }
+
+            if (creation.ArgumentList is not { Arguments.Count: 1 } || Constant(creation.ArgumentList.Arguments[0].Expression) is not { } name)
+            {
+                return null;
+            }
+
+            var nodes = new List<Flux.Graphs.Rules.GraphNodeShape<ITypeSymbol>>();
+            var edges = new List<Flux.Graphs.Rules.GraphEdgeShape<ITypeSymbol>>();
+            var starts = new List<string>();
+            var ends = new List<string>();
+            SyntaxNode current = creation;
+            while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax call)
+            {
+                switch (access.Name.Identifier.ValueText)
+                {
+                    case "AddNode" when Constant(Argument(call, 0, "name")) is { } node:
+                        nodes.Add(new Flux.Graphs.Rules.GraphNodeShape<ITypeSymbol>(node, null, null));
+                        break;
+                    case "AddEdge" when Constant(Argument(call, 0, "from")) is { } from && Constant(Argument(call, 1, "to")) is { } to:
+                        var when = Argument(call, 2, "when");
+                        var description = Argument(call, 3, "description") is { } given ? Constant(given) : null;
+                        edges.Add(new Flux.Graphs.Rules.GraphEdgeShape<ITypeSymbol>(from, to, when is not null, null, description ?? when?.ToString()));
+                        break;
+                    case "StartWith" when Constant(Argument(call, 0, "node")) is { } start:
+                        starts.Add(start);
+                        break;
+                    case "EndWith" when Constant(Argument(call, 0, "node")) is { } end:
+                        ends.Add(end);
+                        break;
+                    case "RunAsync":
+                    case "Build":
+                    case "ToMermaid":
+                        return new Flux.Graphs.Rules.GraphShape<ITypeSymbol>(name, nodes, edges, starts, ends);
+                    default:
+                        return null;
+                }
+
+                current = call;
+            }
+
+            // The chain does not end in a run or a build here (built statement by statement, or passed on): not read.
+            return null;
         }
 
         /// <summary>

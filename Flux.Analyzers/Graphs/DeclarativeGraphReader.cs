@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Flux.Graphs.Rules;
@@ -39,6 +40,16 @@ internal static class DeclarativeGraphReader
     /// <summary>FLUX011. Arguments: graph, router, enum type, case, upstream node.</summary>
     public const string RouteNotExhaustiveMessageFormat =
         "Graph '{0}': router '{1}' returns {2}, but case '{3}' has no edge from '{4}': add [Edge(\"{4}\", \"...\", When = nameof({1}), Case = {2}.{3})]";
+
+    /// <summary>FLUX008, declarative form, for a start node. Arguments: graph, node, parameter type, workflow input type.</summary>
+    public const string StartTypeMessageFormat =
+        "Graph '{0}': start node '{1}' takes '{2}' but the workflow's input is '{3}': make the workflow take ExecutionContext<{2}>, or start with a node that takes '{3}'";
+
+    /// <summary>FLUX008, declarative form, for an end node. Arguments: graph, node, result type, workflow output type.</summary>
+    public const string EndTypeMessageFormat =
+        "Graph '{0}': end node '{1}' produces '{2}' but the workflow returns '{3}': make the workflow return '{2}', or end with a node that produces '{3}'";
+
+    public const string EdgeTypeCode = "FLUX008";
 
     /// <summary>How types are named in messages: as the runtime names them (no nullable reference annotations).</summary>
     public static readonly SymbolDisplayFormat MessageTypeFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat
@@ -113,8 +124,11 @@ internal static class DeclarativeGraphReader
         return conversion.IsNullable && SymbolEqualityComparer.Default.Equals(Underlying(from), Underlying(to));
     }
 
-    /// <summary>The graph rules over the shape, plus the declarative problems, in code order.</summary>
-    public static List<DeclarativeProblem> Validate(DeclarativeGraph graph, Compilation compilation)
+    /// <summary>
+    /// The graph rules over the shape, plus the declarative problems, in code order; with the workflow's input and
+    /// output types, also the checks of <see cref="CheckWorkflowTypes"/>.
+    /// </summary>
+    public static List<DeclarativeProblem> Validate(DeclarativeGraph graph, Compilation compilation, ITypeSymbol? input, ITypeSymbol? output)
     {
         var problems = new List<DeclarativeProblem>();
         foreach (var violation in GraphRules.Validate(graph.Shape, (from, to) => Fits(compilation, from, to), t => t.ToDisplayString(MessageTypeFormat)))
@@ -123,6 +137,10 @@ internal static class DeclarativeGraphReader
         }
 
         problems.AddRange(graph.Problems);
+        if (input is not null && output is not null)
+        {
+            problems.AddRange(CheckWorkflowTypes(graph, input, output, compilation));
+        }
 
         // Stable: the rules' order within a code, then the reader's.
         return problems
@@ -131,6 +149,32 @@ internal static class DeclarativeGraphReader
             .ThenBy(p => p.index)
             .Select(p => p.problem)
             .ToList();
+    }
+
+    /// <summary>
+    /// What the runtime checks when a graph is run, known here from the workflow's signature: the workflow's input fits
+    /// the first parameter of every start node, and every end node's result fits the workflow's output (FLUX008).
+    /// </summary>
+    public static IEnumerable<DeclarativeProblem> CheckWorkflowTypes(DeclarativeGraph graph, ITypeSymbol input, ITypeSymbol output, Compilation compilation)
+    {
+        DeclaredNode? Find(string name) => graph.Nodes.FirstOrDefault(n => n.Name == name);
+        string Display(ITypeSymbol type) => type.ToDisplayString(MessageTypeFormat);
+
+        for (var s = 0; s < graph.Starts.Count; s++)
+        {
+            if (Find(graph.Starts[s].Node) is { ParameterTypes: { Count: > 0 } parameters } node && !Fits(compilation, input, parameters[0]))
+            {
+                yield return new DeclarativeProblem(EdgeTypeCode, new[] { graph.Name, node.Name, Display(parameters[0]), Display(input) }, DeclarativeTarget.Start, s);
+            }
+        }
+
+        for (var e = 0; e < graph.Ends.Count; e++)
+        {
+            if (Find(graph.Ends[e].Node) is { ResultType: { } result } node && !Fits(compilation, result, output))
+            {
+                yield return new DeclarativeProblem(EdgeTypeCode, new[] { graph.Name, node.Name, Display(result), Display(output) }, DeclarativeTarget.End, e);
+            }
+        }
     }
 
     private static void ReadNode(DeclarativeGraph graph, AttributeData attribute, INamedTypeSymbol type, IMethodSymbol workflow, INamedTypeSymbol? valueTuple, Compilation compilation)
@@ -269,15 +313,32 @@ internal static class DeclarativeGraphReader
                 if (edge.Case is not { } value)
                 {
                     Problem("uses router '" + router.Name + "', which returns " + enumType + ", without a Case: set Case = " + enumType + ".<member>");
+                    continue;
                 }
-                else if (value.Kind != TypedConstantKind.Enum || !SymbolEqualityComparer.Default.Equals(value.Type, router.ReturnType)
-                    || FindMember(router.ReturnType, value.Value) is not { } member)
+
+                // One case, or several as an array: Case = new[] { Verdict.Invalid, Verdict.Unknown }.
+                var values = value.Kind == TypedConstantKind.Array ? value.Values : ImmutableArray.Create(value);
+                var members = new List<IFieldSymbol>();
+                foreach (var item in values)
                 {
-                    Problem("has Case = " + value.ToCSharpString() + ", which is not a member of " + enumType + ", the type router '" + router.Name + "' returns: set Case = " + enumType + ".<member>");
+                    if (item.Kind != TypedConstantKind.Enum || !SymbolEqualityComparer.Default.Equals(item.Type, router.ReturnType)
+                        || FindMember(router.ReturnType, item.Value) is not { } member)
+                    {
+                        Problem("has Case = " + item.ToCSharpString() + ", which is not a member of " + enumType + ", the type router '" + router.Name + "' returns: set Case = " + enumType + ".<member>");
+                        members = null;
+                        break;
+                    }
+
+                    members.Add(member);
                 }
-                else
+
+                if (members is { Count: > 0 })
                 {
-                    edge.CaseMember = member;
+                    edge.CaseMembers = members;
+                }
+                else if (members is not null)
+                {
+                    Problem("has an empty Case: set Case = " + enumType + ".<member>");
                 }
             }
             else if (edge.Case is not null)
@@ -302,9 +363,12 @@ internal static class DeclarativeGraphReader
             var covered = new HashSet<object?>();
             foreach (var other in graph.Edges)
             {
-                if (other.From == edge.From && SymbolEqualityComparer.Default.Equals(other.Router, router) && other.CaseMember is { } member)
+                if (other.From == edge.From && SymbolEqualityComparer.Default.Equals(other.Router, router) && other.CaseMembers is { } members)
                 {
-                    covered.Add(member.ConstantValue);
+                    foreach (var member in members)
+                    {
+                        covered.Add(member.ConstantValue);
+                    }
                 }
             }
 
@@ -463,13 +527,13 @@ internal sealed class DeclaredEdge
     /// <summary>The condition or router method; null without <see cref="When"/> or when it does not resolve.</summary>
     public IMethodSymbol? Router { get; set; }
 
-    /// <summary>The enum member of <see cref="Case"/>, for an enum router.</summary>
-    public IFieldSymbol? CaseMember { get; set; }
+    /// <summary>The enum members of <see cref="Case"/> (one, or several given as an array), for an enum router.</summary>
+    public IReadOnlyList<IFieldSymbol>? CaseMembers { get; set; }
 
-    /// <summary>How the edge's condition reads in a diagram: <c>IsValid</c>, or <c>Classify is Valid</c> for an enum router.</summary>
+    /// <summary>How the edge's condition reads in a diagram: <c>IsValid</c>, or <c>Classify is Valid</c> (<c>Classify is Invalid or Unknown</c>) for an enum router.</summary>
     public string? Label =>
         When is null ? null
-        : CaseMember is { } member ? When + " is " + member.Name
+        : CaseMembers is { } members ? When + " is " + string.Join(" or ", members.Select(m => m.Name))
         : When;
 }
 
@@ -498,6 +562,12 @@ internal enum DeclarativeTarget
 
     /// <summary>The When (or Case) of the <see cref="DeclarativeProblem.Index"/>-th [Edge].</summary>
     Condition,
+
+    /// <summary>The <see cref="DeclarativeProblem.Index"/>-th [StartWith], whose node does not take the workflow's input.</summary>
+    Start,
+
+    /// <summary>The <see cref="DeclarativeProblem.Index"/>-th [EndWith], whose node's result does not fit the workflow's output.</summary>
+    End,
 }
 
 /// <summary>One problem of a declarative graph: a graph rule's violation or a declarative check.</summary>
@@ -529,6 +599,8 @@ internal sealed class DeclarativeProblem
         DeclarativeTarget.NodeTask => DeclarativeGraphReader.NodeTaskMessageFormat,
         DeclarativeTarget.Condition when Code == DeclarativeGraphReader.RouteNotExhaustiveCode => DeclarativeGraphReader.RouteNotExhaustiveMessageFormat,
         DeclarativeTarget.Condition => DeclarativeGraphReader.ConditionMessageFormat,
+        DeclarativeTarget.Start => DeclarativeGraphReader.StartTypeMessageFormat,
+        DeclarativeTarget.End => DeclarativeGraphReader.EndTypeMessageFormat,
         _ => GraphRules.MessageFormat(Code),
     };
 

@@ -13,6 +13,7 @@ namespace Flux.Generators.Model;
 /// <param name="AcceptsNullInput">False when the input is a non-nullable reference type.</param>
 /// <param name="Cref">The method as a doc-comment <c>cref</c>.</param>
 /// <param name="Entry">The catalog facts.</param>
+/// <param name="Diagram">The Mermaid text of the fluent graph the body builds, when it is known at compile time and valid (see <see cref="FluxGenerator.Parser"/>); null otherwise.</param>
 internal sealed record WorkflowModel(
     ContainingTypeModel Type,
     string MethodName,
@@ -25,9 +26,12 @@ internal sealed record WorkflowModel(
     BodyKind Body,
     bool AcceptsNullInput,
     string Cref,
-    CatalogEntry Entry)
+    CatalogEntry Entry,
+    string? Diagram = null)
 {
     public string PropertyName => BaseName + "Workflow";
 
     public string FieldName => FluxNaming.FieldName(PropertyName);
+
+    public string DiagramName => BaseName + "Diagram";
 }

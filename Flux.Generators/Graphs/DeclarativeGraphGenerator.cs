@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Flux.Generators.Graphs;
+
+/// <summary>
+/// Writes the body of every declarative graph: a <c>[Workflow]</c> <c>partial</c> method declaration without a body,
+/// whose <c>[Node]</c>, <c>[Edge]</c>, <c>[StartWith]</c> and <c>[EndWith]</c> attributes declare the graph. The body
+/// calls the typed task handles in dependency order, starts independent branches together, routes with plain
+/// <c>if</c>s and <c>switch</c>es, and returns the output of the end node that ran; beside it come the
+/// <c>{W}Workflow</c> handle and the <c>{W}Diagram</c> Mermaid constant.
+/// </summary>
+/// <remarks>
+/// Phases: <see cref="Parser"/> reads the attributes with the reader the analyzer uses and judges them with the shared
+/// graph rules; <see cref="Emitter"/> writes text. A graph that breaks a rule gets a body that throws the
+/// <c>GraphValidationException</c> the runtime would, so that the build shows the analyzer's error and nothing else.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class DeclarativeGraphGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var graphs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.WorkflowAttribute,
+                static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null } method
+                    && method.Modifiers.Any(SyntaxKind.PartialKeyword),
+                static (context, cancellationToken) => Parser.Parse(context, cancellationToken))
+            .WithTrackingName(GraphTrackingNames.DeclarativeGraphs)
+            .Where(static graph => graph is not null)
+            .Select(static (graph, _) => graph!)
+            .WithTrackingName(GraphTrackingNames.ValidDeclarativeGraphs);
+
+        context.RegisterSourceOutput(graphs, static (output, graph) =>
+            output.AddSource(graph.HintName, Emitter.Emit(graph, output.CancellationToken)));
+    }
+}
