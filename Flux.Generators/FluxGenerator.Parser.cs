@@ -195,7 +195,11 @@ public sealed partial class FluxGenerator
                 entry);
         }
 
-        public static WorkflowModel? ParseWorkflow(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <param name="context">The attributed method.</param>
+        /// <param name="cancellationToken">Cancels the parse.</param>
+        /// <param name="declarative">True to accept only bodiless partial declarations (declarative graphs, which only need a catalog
+        /// entry here), false to accept only methods with a body.</param>
+        public static WorkflowModel? ParseWorkflow(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, bool declarative = false)
         {
             if (context.TargetSymbol is not IMethodSymbol method
                 || context.Attributes.IsEmpty
@@ -205,7 +209,7 @@ public sealed partial class FluxGenerator
             }
 
             // A partial declaration with no body is a declarative graph: Graphs/ generates it, not this pipeline.
-            if (method.IsPartialDefinition && method.PartialImplementationPart is null)
+            if ((method.IsPartialDefinition && method.PartialImplementationPart is null) != declarative)
             {
                 return null;
             }

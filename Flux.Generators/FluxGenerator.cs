@@ -39,6 +39,20 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
             .Select(static (workflow, _) => workflow!)
             .WithTrackingName(TrackingNames.Workflows);
 
+        // Declarative graphs (bodiless partial [Workflow] methods) get their body and handle from DeclarativeGraphGenerator;
+        // this pipeline only lists them in the catalog.
+        var declarativeEntries = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.WorkflowAttribute,
+                static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null },
+                static (context, cancellationToken) => Parser.ParseWorkflow(context, cancellationToken, declarative: true))
+            .WithTrackingName(TrackingNames.DeclarativeWorkflowMethods)
+            .Where(static workflow => workflow is not null)
+            .Select(static (workflow, _) => workflow!.Entry)
+            .WithTrackingName(TrackingNames.DeclarativeWorkflowEntries)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllDeclarativeWorkflowEntries);
+
         // One file per containing type. Grouping needs every method (names must be unique per type and per
         // assembly), but each file's model is compared by value, so an unchanged type is not emitted again.
         var types = tasks.Collect()
@@ -71,9 +85,12 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
         var catalog = taskEntries
             .Combine(workflowEntries)
             .WithTrackingName(TrackingNames.CatalogEntries)
+            .Combine(declarativeEntries)
+            .WithTrackingName(TrackingNames.CatalogWithDeclarativeEntries)
             .Combine(assemblyName)
             .WithTrackingName(TrackingNames.CatalogInput)
-            .Select(static (input, _) => Grouping.BuildCatalog(input.Left.Left, input.Left.Right, input.Right))
+            .Select(static (input, _) => Grouping.BuildCatalog(
+                input.Left.Left.Left, input.Left.Left.Right.AddRange(input.Left.Right), input.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (output, catalog) =>

@@ -56,4 +56,16 @@ internal static class TrackingNames
 
     /// <summary>The catalog model (null when there is nothing to list).</summary>
     public const string Catalog = nameof(Catalog);
+
+    /// <summary>The bodiless partial [Workflow] methods (declarative graphs), parsed for the catalog only.</summary>
+    public const string DeclarativeWorkflowMethods = nameof(DeclarativeWorkflowMethods);
+
+    /// <summary>The catalog entries of the declarative graphs.</summary>
+    public const string DeclarativeWorkflowEntries = nameof(DeclarativeWorkflowEntries);
+
+    /// <summary>All declarative graphs' catalog entries.</summary>
+    public const string AllDeclarativeWorkflowEntries = nameof(AllDeclarativeWorkflowEntries);
+
+    /// <summary>The catalog entries with the declarative graphs' added.</summary>
+    public const string CatalogWithDeclarativeEntries = nameof(CatalogWithDeclarativeEntries);
 }

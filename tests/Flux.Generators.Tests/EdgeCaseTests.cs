@@ -10,7 +10,12 @@ public sealed class EdgeCaseTests
     [Test]
     public void EveryNamedStepRuns()
     {
-        var run = GeneratorHarness.Run(GeneratorSnapshotTests.GreetingsSource);
+        // A declarative graph too, for the catalog's declarative steps.
+        const string declarative = """
+            namespace Demo;
+            public static partial class Declared { [Workflow] public static partial Task<string> Hello(ExecutionContext<string> context); }
+            """;
+        var run = GeneratorHarness.Run([GeneratorSnapshotTests.GreetingsSource, declarative]);
         var names = typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic)
             .Select(f => (string)f.GetValue(null)!);
         Assert.That(run.Result.TrackedSteps.Keys, Is.SupersetOf(names));

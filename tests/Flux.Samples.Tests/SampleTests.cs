@@ -109,3 +109,37 @@ public class SampleTests
         Assert.That(bad.Error, Does.Contain("expected one whole number"));
     }
 }
+
+/// <summary>The 'diagram' command prints the diagram the generator wrote at build time.</summary>
+public class DiagramCommandTests
+{
+    [Test]
+    public async Task Diagram_prints_the_build_time_mermaid_text_of_a_workflow_graph()
+    {
+        var output = new StringWriter();
+        var exitCode = await SampleRunner.RunAsync(["diagram", "graph_workflow"], output, new StringWriter());
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(output.ToString(), Is.EqualTo(GraphSample.HelloWorkflow.Diagram));
+        Assert.That(output.ToString(), Does.StartWith("flowchart TD\n").And.Contain("n0 --> n1"));
+    }
+
+    [Test]
+    public async Task Diagram_lists_every_declarative_workflow_in_the_catalog()
+    {
+        var error = new StringWriter();
+        await SampleRunner.RunAsync(["diagram"], new StringWriter(), error);
+
+        Assert.That(error.ToString(), Does.Contain("declarative_graph_workflow").And.Contain("enum_routing_workflow").And.Contain("graph_workflow"));
+    }
+
+    [Test]
+    public async Task Diagram_explains_a_workflow_without_one()
+    {
+        var error = new StringWriter();
+        var exitCode = await SampleRunner.RunAsync(["diagram", "parallel_workflow"], new StringWriter(), error);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.ToString(), Does.Contain("has no build-time diagram"));
+    }
+}
