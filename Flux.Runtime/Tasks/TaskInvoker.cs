@@ -242,8 +242,17 @@ internal static class TaskInvoker
         int maxAttempts,
         CancellationToken cancellationToken)
     {
-        using var timer = new CancellationTokenSource(limit, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        // One token source for both the caller's token and the limit. On the system clock the source's own timer is
+        // the cheapest one there is; another clock (a fake one in tests) gets a timer of its own that cancels it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var clockTimer = time == TimeProvider.System
+            ? null
+            : time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), linked, limit, Timeout.InfiniteTimeSpan);
+        if (clockTimer is null)
+        {
+            linked.CancelAfter(limit);
+        }
+
         try
         {
             var running = handle.RunBodyAsync(arguments, linked.Token);
@@ -265,7 +274,7 @@ internal static class TaskInvoker
                 throw;
             }
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TaskTimeoutException(handle.Name, limit, attempt + 1, maxAttempts);
         }
