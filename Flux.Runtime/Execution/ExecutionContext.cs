@@ -13,7 +13,10 @@ public abstract class ExecutionContext
 
     private readonly object _gate = new();
     private readonly EventLog _events = new();
-    private readonly Dictionary<(string Name, ulong Hash), int> _occurrences = new();
+    // Keyed by one 64-bit mix of the name's and the arguments' stable hashes: a small key that is cheap to hash keeps
+    // the count of a million distinct calls compact. Two different calls would share a count only if their 64-bit mixes
+    // collided, and even then their ids stay deterministic (only an occurrence number is skipped).
+    private readonly Dictionary<ulong, int> _occurrences = new();
 
     private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider)
     {
@@ -91,14 +94,14 @@ public abstract class ExecutionContext
     }
 
     /// <summary>Assigns the next occurrence of a call and records its start, in one step so ids follow start order.</summary>
-    internal TaskCallId BeginTaskCall(string name, ulong argumentsHash, object? arguments)
+    internal TaskCallId BeginTaskCall(string name, ulong nameHash, ulong argumentsHash, object? arguments)
     {
         var now = TimeProvider.GetUtcNow();
+        var key = nameHash ^ (argumentsHash * 0x9E3779B97F4A7C15UL);
         lock (_gate)
         {
-            var key = (name, argumentsHash);
-            _occurrences.TryGetValue(key, out var occurrence);
-            _occurrences[key] = occurrence + 1;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, key, out _);
+            var occurrence = count++;
             var id = new TaskCallId(name, argumentsHash, occurrence);
             _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
             return id;

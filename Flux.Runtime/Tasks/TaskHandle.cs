@@ -13,7 +13,13 @@ public abstract class TaskHandle
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
         Options = options;
+        var hasher = default(ArgumentHasher);
+        hasher.Add(name);
+        NameHash = hasher.Hash;
     }
+
+    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the key that counts a call's occurrences.</summary>
+    internal ulong NameHash { get; }
 
     /// <summary>The task's name, as events and the catalog show it.</summary>
     public string Name { get; }

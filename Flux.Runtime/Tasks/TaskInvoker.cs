@@ -58,7 +58,7 @@ internal static class TaskInvoker
         var hash = handle.HashOf(arguments);
         var id = log is null
             ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, hash, arguments);
+            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
 
         try
         {
@@ -93,7 +93,7 @@ internal static class TaskInvoker
         var hash = handle.HashOf(arguments);
         var id = log is null
             ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, hash, arguments);
+            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
 
         if (options.Cache && TaskCache.TryGet<TResult>(handle.Name, hash, out var cached))
         {
