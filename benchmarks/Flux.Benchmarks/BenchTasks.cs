@@ -12,8 +12,17 @@ public static partial class BenchTasks
         return x + 1;
     }
 
-    [Task(Retries = 3, RetryDelay = "1s", Timeout = "30s")]
-    public static ValueTask<int> AddOneWithOptions(int x) => ValueTask.FromResult(x + 1);
+    [Task(Retries = 3, RetryDelay = "1s", RetryBackoff = 2, Fallback = nameof(MinusOne), Rollback = nameof(Forget))]
+    public static ValueTask<int> AddOneWithRecovery(int x) => ValueTask.FromResult(x + 1);
+
+    [Task(Timeout = "30s")]
+    public static ValueTask<int> AddOneWithTimeout(int x) => ValueTask.FromResult(x + 1);
+
+    private static int MinusOne(int x) => -1;
+
+    private static void Forget(int x)
+    {
+    }
 
     [Task] public static ValueTask<int> Double(int x) => ValueTask.FromResult(x * 2);
 
@@ -23,6 +32,13 @@ public static partial class BenchTasks
     public static class Direct
     {
         public static ValueTask<int> AddOne(int x) => ValueTask.FromResult(x + 1);
+
+        /// <summary>The same body under a hand-written 30 s limit: what a timeout costs without Flux.</summary>
+        public static async ValueTask<int> AddOneWithTimeout(int x)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            return await AddOne(x).AsTask().WaitAsync(limit.Token);
+        }
 
         public static async Task<int> AddOneYielding(int x)
         {

@@ -31,12 +31,36 @@ public class TaskCallBenchmarks
     });
 
     [Benchmark(OperationsPerInvoke = Calls)]
-    public Task<int> FluxTaskCallWithUnusedOptions() => BenchTasks.InWorkflow(async () =>
+    public Task<int> FluxTaskCallWithUnusedRetriesFallbackRollback() => BenchTasks.InWorkflow(async () =>
     {
         var x = 0;
         for (var i = 0; i < Calls; i++)
         {
-            x = await BenchTasks.AddOneWithOptionsTask.Call(x);
+            x = await BenchTasks.AddOneWithRecoveryTask.Call(x);
+        }
+
+        return x;
+    });
+
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public async Task<int> DirectAwaitWithHandWrittenTimeout()
+    {
+        var x = 0;
+        for (var i = 0; i < Calls; i++)
+        {
+            x = await BenchTasks.Direct.AddOneWithTimeout(x);
+        }
+
+        return x;
+    }
+
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public Task<int> FluxTaskCallWithTimeout() => BenchTasks.InWorkflow(async () =>
+    {
+        var x = 0;
+        for (var i = 0; i < Calls; i++)
+        {
+            x = await BenchTasks.AddOneWithTimeoutTask.Call(x);
         }
 
         return x;
