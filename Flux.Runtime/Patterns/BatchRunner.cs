@@ -202,22 +202,27 @@ internal static class BatchRunner
         return outcomes;
     }
 
-    /// <summary>The shared state of one running batch.</summary>
+    /// <summary>
+    /// The shared state of one running batch. <c>MaxConcurrency</c> workers each take the next item and run it until
+    /// none is left; taking an item and starting it (which assigns its call id) happen under one lock, so calls start,
+    /// and get their ids, in input order, and no semaphore or per-item continuation is needed.
+    /// </summary>
     private sealed class Batch<TResult> : IDisposable
     {
         private readonly CancellationToken _callerToken;
         private readonly CancellationTokenSource _cancellation;
         private readonly CancellationTokenSource? _timeout;
-        private readonly SemaphoreSlim? _slots;
-        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TimeSpan? _timeLimit;
+        private readonly int _workers;
+        private readonly object _startGate = new();
         private ExceptionDispatchInfo? _firstFailure;
-        private int _pending = 1;
+        private int _next = -1;
 
         public Batch(int count, int maxConcurrency, bool collect, TimeSpan? timeout, TimeProvider? timeProvider, CancellationToken cancellationToken)
         {
             Results = new TResult[count];
             Errors = collect ? new Exception?[count] : null;
+            _workers = Math.Min(count, maxConcurrency);
             _callerToken = cancellationToken;
             if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
             {
@@ -229,70 +234,26 @@ internal static class BatchRunner
             {
                 _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             }
-
-            if (maxConcurrency < count)
-            {
-                _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
-            }
         }
 
         public TResult[] Results { get; }
 
         public Exception?[]? Errors { get; }
 
-        public async Task DispatchAsync<TState, TItem>(IReadOnlyList<TItem> items, TState state, Func<TState, TItem, CancellationToken, ValueTask<TResult>> start)
+        public Task DispatchAsync<TState, TItem>(IReadOnlyList<TItem> items, TState state, Func<TState, TItem, CancellationToken, ValueTask<TResult>> start)
         {
-            var token = _cancellation.Token;
-            for (var i = 0; i < items.Count; i++)
+            if (_workers == 1)
             {
-                if (_slots is not null)
-                {
-                    try
-                    {
-                        await _slots.WaitAsync(token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
-                }
-
-                if (token.IsCancellationRequested)
-                {
-                    _slots?.Release();
-                    break;
-                }
-
-                Interlocked.Increment(ref _pending);
-                ValueTask<TResult> running;
-                try
-                {
-                    running = start(state, items[i], token);
-                }
-                catch (Exception error)
-                {
-                    OnFailure(i, error);
-                    OnItemDone();
-                    continue;
-                }
-
-                if (running.IsCompletedSuccessfully)
-                {
-                    Results[i] = running.Result;
-                    OnItemDone();
-                }
-                else
-                {
-                    _ = ObserveAsync(i, running);
-                }
+                return WorkAsync(items, state, start);
             }
 
-            if (Interlocked.Decrement(ref _pending) == 0)
+            var workers = new Task[_workers];
+            for (var i = 0; i < workers.Length; i++)
             {
-                _finished.TrySetResult();
+                workers[i] = WorkAsync(items, state, start);
             }
 
-            await _finished.Task.ConfigureAwait(false);
+            return Task.WhenAll(workers);
         }
 
         public void ThrowIfFailed(string description)
@@ -306,38 +267,57 @@ internal static class BatchRunner
             _callerToken.ThrowIfCancellationRequested();
         }
 
-        private async Task ObserveAsync(int index, ValueTask<TResult> running)
+        /// <summary>One worker: takes the next item, runs it, and goes on until there is none left or the batch stopped.</summary>
+        private async Task WorkAsync<TState, TItem>(IReadOnlyList<TItem> items, TState state, Func<TState, TItem, CancellationToken, ValueTask<TResult>> start)
         {
-            try
+            var token = _cancellation.Token;
+            while (true)
             {
-                Results[index] = await running.ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                OnFailure(index, error);
-            }
-            finally
-            {
-                OnItemDone();
+                int index;
+                ValueTask<TResult> running;
+                lock (_startGate)
+                {
+                    if (token.IsCancellationRequested || _next + 1 >= items.Count)
+                    {
+                        return;
+                    }
+
+                    index = ++_next;
+                    try
+                    {
+                        running = start(state, items[index], token);
+                    }
+                    catch (Exception error)
+                    {
+                        OnFailure(index, error);
+                        continue;
+                    }
+                }
+
+                try
+                {
+                    Results[index] = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
+                }
+                catch (Exception error)
+                {
+                    OnFailure(index, error);
+                }
             }
         }
 
         private void OnFailure(int index, Exception error)
         {
-            if (error is OperationCanceledException && _cancellation.IsCancellationRequested)
+            if (Errors is not null)
             {
-                // Cancelled because a sibling failed, the batch timed out or the caller cancelled: not a failure of its own.
-                if (Errors is not null)
-                {
-                    Errors[index] = error;
-                }
-
+                // Collecting outcomes: a failure stops nothing. A call cancelled by the caller or the batch timeout
+                // is recorded as such; the batch then throws that cancellation or timeout.
+                Errors[index] = error;
                 return;
             }
 
-            if (Errors is not null)
+            if (error is OperationCanceledException && _cancellation.IsCancellationRequested)
             {
-                Errors[index] = error;
+                // Cancelled because a sibling failed, the batch timed out or the caller cancelled: not a failure of its own.
                 return;
             }
 
@@ -347,20 +327,10 @@ internal static class BatchRunner
             }
         }
 
-        private void OnItemDone()
-        {
-            _slots?.Release();
-            if (Interlocked.Decrement(ref _pending) == 0)
-            {
-                _finished.TrySetResult();
-            }
-        }
-
         public void Dispose()
         {
             _cancellation.Dispose();
             _timeout?.Dispose();
-            _slots?.Dispose();
         }
     }
 }
