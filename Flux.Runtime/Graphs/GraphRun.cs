@@ -67,9 +67,15 @@ internal sealed class GraphRun
                 break;
             }
 
-            var finished = await Task.WhenAny(running.Select(r => r.Task)).ConfigureAwait(false);
-            var at = running.FindIndex(r => r.Task == finished);
-            var done = running[at].Node;
+            // A node that finished synchronously (or already) is settled without waiting: most nodes of a chain do.
+            var at = running.FindIndex(static r => r.Task.IsCompleted);
+            if (at < 0)
+            {
+                var first = await Task.WhenAny(running.Select(static r => r.Task)).ConfigureAwait(false);
+                at = running.FindIndex(r => r.Task == first);
+            }
+
+            var (done, finished) = running[at];
             running.RemoveAt(at);
 
             if (!finished.IsCompletedSuccessfully)
@@ -136,23 +142,23 @@ internal sealed class GraphRun
     /// <summary>Settles the edges out of a node that completed, then propagates skips through what can no longer run.</summary>
     private async ValueTask SettleAsync(int node)
     {
-        var skipped = new Queue<int>();
+        Queue<int>? skipped = null;
         foreach (var edge in _graph.Outgoing[node])
         {
             var holds = await EvaluateAsync(edge, _outputs[node]).ConfigureAwait(false);
-            Settle(edge, holds, skipped);
+            Settle(edge, holds, ref skipped);
         }
 
-        while (skipped.Count > 0)
+        while (skipped is { Count: > 0 })
         {
             foreach (var edge in _graph.Outgoing[skipped.Dequeue()])
             {
-                Settle(edge, holds: false, skipped);
+                Settle(edge, holds: false, ref skipped);
             }
         }
     }
 
-    private void Settle(int edge, bool holds, Queue<int> skipped)
+    private void Settle(int edge, bool holds, ref Queue<int>? skipped)
     {
         var to = _graph.EdgeTo[edge];
         if (!holds)
@@ -168,7 +174,7 @@ internal sealed class GraphRun
         if (_blocked[to])
         {
             _state[to] = NodeState.Skipped;
-            skipped.Enqueue(to);
+            (skipped ??= new Queue<int>()).Enqueue(to);
         }
         else
         {
