@@ -20,7 +20,7 @@ namespace Flux.Generators;
 /// </remarks>
 public sealed partial class FluxGenerator
 {
-    internal static class Parser
+    internal static partial class Parser
     {
         private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -280,26 +280,43 @@ public sealed partial class FluxGenerator
         /// bind in the compilation a generator sees. Only the workflow's own body is read, so an edit elsewhere leaves the
         /// model, and the generated file, unchanged.
         /// </summary>
+        /// <remarks>
+        /// This runs inside the <c>ForAttributeWithMetadataName</c> transform, which Roslyn runs again for every workflow
+        /// whenever the compilation changes (every keystroke), so it must not bind the body: asking the semantic model about
+        /// a node inside a body binds the whole body and runs its nullable analysis. <see cref="BodyConstants"/> reads
+        /// literals and <c>nameof</c> from syntax and binds type and constant names speculatively at the method's name,
+        /// outside the body, which costs a lookup; only what it cannot decide that way falls back to the semantic model.
+        /// </remarks>
         private static string? FluentDiagram(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var model = context.SemanticModel;
-            var body = context.TargetNode is MethodDeclarationSyntax declaration ? (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody : null;
-            var graphType = model.Compilation.GetTypeByMetadataName("Flux.Graph");
-            if (body is null || graphType is null)
+            if (context.TargetNode is not MethodDeclarationSyntax declaration
+                || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body)
             {
                 return null;
             }
 
+            BodyConstants? constants = null;
             string? diagram = null;
-            foreach (var creation in body.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+            foreach (var node in body.DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type, graphType))
+                if (node is not ObjectCreationExpressionSyntax creation)
                 {
                     continue;
                 }
 
-                if (diagram is not null || ReadChain(model, creation, cancellationToken) is not { } shape
+                constants ??= BodyConstants.Create(context.SemanticModel, declaration, body, method, cancellationToken);
+                if (constants is null)
+                {
+                    return null; // No Flux.Graph in this compilation.
+                }
+
+                if (!constants.IsGraph(creation))
+                {
+                    continue;
+                }
+
+                if (diagram is not null || ReadChain(constants, creation) is not { } shape
                     || Flux.Graphs.Rules.GraphRules.Validate(shape, static (_, _) => true, static t => t.Name).Count > 0)
                 {
                     // Several graphs, or one that is not known at compile time or is invalid: no single diagram to show.
@@ -312,10 +329,9 @@ public sealed partial class FluxGenerator
             return diagram;
         }
 
-        private static Flux.Graphs.Rules.GraphShape<ITypeSymbol>? ReadChain(SemanticModel model, ObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
+        private static Flux.Graphs.Rules.GraphShape<ITypeSymbol>? ReadChain(BodyConstants constants, ObjectCreationExpressionSyntax creation)
         {
-            string? Constant(ExpressionSyntax? expression) =>
-                expression is null ? null : model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+            string? Constant(ExpressionSyntax? expression) => expression is null ? null : constants.StringValue(expression);
 
             ExpressionSyntax? Argument(InvocationExpressionSyntax call, int position, string name)
             {

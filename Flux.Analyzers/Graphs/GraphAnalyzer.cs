@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Flux.Graphs.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -66,8 +68,16 @@ public sealed class GraphAnalyzer : FluxAnalyzer
         // A block action, not an ObjectCreation action: a diagnostic must lie inside the span of what the callback is
         // for, or the IDE treats it as non-local (no squiggle while typing, no code fix). FLUX003-FLUX010 point at
         // calls around the `new Graph(...)`, possibly in later statements, which are all inside the member's body.
+        // Every member body gets this callback, so its first check is syntax only: a body that never spells Graph (and
+        // has no target-typed new, in a compilation without using aliases) cannot make a Flux.Graph.
+        var aliases = new Lazy<bool>(() => HasUsingAlias(compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
         context.RegisterOperationBlockAction(c =>
         {
+            if (!MayCreateGraph(c.OperationBlocks, aliases, c.CancellationToken))
+            {
+                return;
+            }
+
             foreach (var block in c.OperationBlocks)
             {
                 foreach (var operation in block.DescendantsAndSelf())
@@ -90,6 +100,67 @@ public sealed class GraphAnalyzer : FluxAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Whether the blocks' syntax can contain a <c>new Graph(...)</c>: an identifier <c>Graph</c> (<c>new Graph</c>,
+    /// <c>new Flux.Graph</c>, <c>Graph g = new(...)</c>), a target-typed <c>new(...)</c>, or any name at all when the
+    /// compilation has a using alias (which could name Flux.Graph otherwise).
+    /// </summary>
+    private static bool MayCreateGraph(ImmutableArray<IOperation> blocks, Lazy<bool> aliases, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var node in block.Syntax.DescendantNodesAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (node)
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: "Graph" }:
+                    case ImplicitObjectCreationExpressionSyntax:
+                        return true;
+                    case ObjectCreationExpressionSyntax when aliases.Value:
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any file declares a using alias (<c>using G = ...;</c>, global or not, at any namespace level).</summary>
+    private static bool HasUsingAlias(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is CompilationUnitSyntax root && HasAlias(root.Usings, root.Members))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool HasAlias(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax ns && HasAlias(ns.Usings, ns.Members))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>For FLUX001 and FLUX002, the <see cref="CandidateNodeProperty"/> when exactly one node qualifies.</summary>

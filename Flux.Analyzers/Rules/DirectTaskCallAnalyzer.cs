@@ -24,16 +24,18 @@ public sealed class DirectTaskCallAnalyzer : FluxAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, known), OperationKind.Invocation);
+        // Decide once per body whether it is a workflow's, rather than once per call in every body of the compilation.
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            if (start.OwningSymbol is IMethodSymbol workflow && known.IsWorkflow(workflow))
+            {
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, workflow, known), OperationKind.Invocation);
+            }
+        });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownFluxTypes known)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol workflow, KnownFluxTypes known)
     {
-        if (context.ContainingSymbol is not IMethodSymbol workflow || !known.IsWorkflow(workflow))
-        {
-            return;
-        }
-
         var target = ((IInvocationOperation)context.Operation).TargetMethod.OriginalDefinition;
         if (!known.IsTask(target))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -55,6 +56,12 @@ public sealed class DiscardedTaskCallAnalyzer : FluxAnalyzer
 
     private static void AnalyzeLocals(OperationBlockAnalysisContext context, KnownFluxTypes known)
     {
+        // Runs for every body: walk its operations only when its syntax declares a local with an initializer.
+        if (!DeclaresInitializedLocal(context.OperationBlocks))
+        {
+            return;
+        }
+
         List<IVariableDeclaratorOperation>? candidates = null;
         HashSet<ILocalSymbol>? referenced = null;
         foreach (var block in context.OperationBlocks)
@@ -88,6 +95,22 @@ public sealed class DiscardedTaskCallAnalyzer : FluxAnalyzer
                     "The TaskCall stored in local '" + declarator.Symbol.Name + "'"));
             }
         }
+    }
+
+    private static bool DeclaresInitializedLocal(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var node in block.Syntax.DescendantNodesAndSelf())
+            {
+                if (node is VariableDeclaratorSyntax { Initializer: not null })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string Shorten(string text)
