@@ -84,4 +84,63 @@ public sealed class FluentDiagramTests
         Assert.That(second.Result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).Select(o => o.Reason), Does.Contain(IncrementalStepRunReason.Modified));
         Assert.That(second.Sources["Demo.Fluent.g.cs"], Does.Contain("c.Input.Length == 0"));
     }
+
+    /// <summary>The ways a user may spell the graph type and its node names, read without binding the workflow body.</summary>
+    [TestCase("new Graph(\"g\")", "\"a\"")]
+    [TestCase("new Flux.Graph(\"g\")", "\"a\"")]
+    [TestCase("new global::Flux.Graph(\"g\")", "\"a\"")]
+    [TestCase("new FluxGraph(\"g\")", "\"a\"")]
+    [TestCase("new Graph(Names.Graph)", "Names.Node")]
+    [TestCase("new Graph(nameof(Spellings))", "nameof(Names.Node)")]
+    [TestCase("new Graph(\"g\")", "LocalNode")]
+    public void EverySpellingOfAConstantGraphGetsADiagram(string creation, string node)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using FluxGraph = Flux.Graph;
+            namespace Demo;
+
+            public static class Names
+            {
+                public const string Graph = "g";
+                public const string Node = "Node";
+            }
+
+            public static partial class Spellings
+            {
+                [Task] public static string Echo(string input) => input;
+
+                [Workflow]
+                public static async Task<string> Flow(ExecutionContext<string> ctx)
+                {
+                    const string LocalNode = "local";
+                    return await {{creation}}.AddNode({{node}}, EchoTask).StartWith({{node}}).EndWith({{node}}).RunAsync<string, string>(ctx.Input);
+                }
+            }
+            """);
+
+        var text = run.Sources["Demo.Spellings.g.cs"];
+        Assert.That(text, Does.Contain("diagram: FlowDiagram);"));
+        Assert.That(text, Does.Contain("public const string FlowDiagram ="));
+    }
+
+    [Test]
+    public void ANameReadFromAPropertyIsNotConstantAndGetsNoDiagram()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Demo;
+
+            public static class Names { public static string Node => "n"; }
+
+            public static partial class NotConstant
+            {
+                [Task] public static string Echo(string input) => input;
+
+                [Workflow]
+                public static async Task<string> Flow(ExecutionContext<string> ctx) =>
+                    await new Graph("g").AddNode(Names.Node, EchoTask).StartWith(Names.Node).EndWith(Names.Node).RunAsync<string, string>(ctx.Input);
+            }
+            """);
+
+        Assert.That(run.Sources["Demo.NotConstant.g.cs"], Does.Not.Contain("FlowDiagram"));
+    }
 }
