@@ -164,31 +164,17 @@ public sealed partial class FluxGenerator
         }
 
         /// <summary>The <c>{W}Diagram</c> constant: the Mermaid text of the fluent graph the workflow builds, line by line.</summary>
-        private static void WriteDiagram(SourceWriter writer, WorkflowModel workflow, string diagram)
-        {
-            var lines = diagram.Split('\n');
-            var count = lines.Length > 0 && lines[lines.Length - 1].Length == 0 ? lines.Length - 1 : lines.Length;
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// The graph that <see cref=\"" + workflow.Cref + "\"/> builds, as a Mermaid flowchart written at build time (equal");
-            writer.WriteLine("/// to what <c>Graph.ToMermaid()</c> draws for it):");
-            writer.WriteLine("/// <code>");
-            for (var i = 0; i < count; i++)
-            {
-                writer.WriteLine("/// " + Xml(lines[i]));
-            }
-
-            writer.WriteLine("/// </code>");
-            writer.WriteLine("/// </summary>");
-            writer.WriteLine(s_generatedCode);
-            writer.WriteLine(workflow.Accessibility + " const string " + workflow.DiagramName + " =");
-            writer.Indent();
-            for (var i = 0; i < count; i++)
-            {
-                writer.WriteLine(Literal(lines[i] + "\n") + (i == count - 1 ? ";" : " +"));
-            }
-
-            writer.Unindent();
-        }
+        private static void WriteDiagram(SourceWriter writer, WorkflowModel workflow, string diagram) =>
+            DiagramConstant.Write(
+                writer,
+                [
+                    "The graph that <see cref=\"" + workflow.Cref + "\"/> builds, as a Mermaid flowchart written at build time (equal",
+                    "to what <c>Graph.ToMermaid()</c> draws for it):",
+                ],
+                s_generatedCode,
+                workflow.Accessibility,
+                workflow.DiagramName,
+                diagram);
 
         private static void WriteHandles(SourceWriter writer, string noun, string type, string property, EquatableArray<CatalogEntry> entries)
         {
@@ -260,9 +246,7 @@ public sealed partial class FluxGenerator
 
         private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        /// <summary>Escapes text for an XML doc comment.</summary>
-        private static string Xml(string text) =>
-            text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("\r", " ").Replace("\n", " ");
+        private static string Xml(string text) => DiagramConstant.Xml(text);
 
         /// <summary>A name without its <c>@</c> escape, as <c>paramref</c> wants it.</summary>
         private static string Unescaped(string name) => name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name;

@@ -169,7 +169,7 @@ public sealed partial class FluxGenerator
                 signatureTypes.Add(resultType);
             }
 
-            var accessibility = Accessibility(signatureTypes);
+            var accessibility = TypeAccess.Narrowest(signatureTypes);
             var entry = new CatalogEntry(
                 FluxKind.Task,
                 type.FullyQualifiedName,
@@ -247,7 +247,7 @@ public sealed partial class FluxGenerator
                 }
             }
 
-            var accessibility = Accessibility(new[] { input, output });
+            var accessibility = TypeAccess.Narrowest(new[] { input, output });
             var entry = new CatalogEntry(
                 FluxKind.Workflow,
                 type.FullyQualifiedName,
@@ -547,53 +547,6 @@ public sealed partial class FluxGenerator
 
         private static bool AcceptsNull(ITypeSymbol input) =>
             !(input.IsReferenceType && input.NullableAnnotation == NullableAnnotation.NotAnnotated);
-
-        /// <summary>The narrowest accessibility among the types of a signature: what the generated handle can have.</summary>
-        private static string Accessibility(IEnumerable<ITypeSymbol> types)
-        {
-            var level = 2; // 2 public, 1 internal, 0 private
-            foreach (var type in types)
-            {
-                level = Math.Min(level, AccessLevel(type));
-            }
-
-            return level switch
-            {
-                2 => "public",
-                1 => "internal",
-                _ => "private",
-            };
-        }
-
-        private static int AccessLevel(ITypeSymbol type)
-        {
-            switch (type)
-            {
-                case IArrayTypeSymbol array:
-                    return AccessLevel(array.ElementType);
-                case INamedTypeSymbol named:
-                    var level = 2;
-                    for (var current = named; current is not null; current = current.ContainingType)
-                    {
-                        level = Math.Min(level, current.DeclaredAccessibility switch
-                        {
-                            Microsoft.CodeAnalysis.Accessibility.Public => 2,
-                            Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => 1,
-                            Microsoft.CodeAnalysis.Accessibility.NotApplicable => 2,
-                            _ => 0,
-                        });
-                    }
-
-                    foreach (var argument in named.TypeArguments)
-                    {
-                        level = Math.Min(level, AccessLevel(argument));
-                    }
-
-                    return level;
-                default:
-                    return 2;
-            }
-        }
 
         private static EquatableArray<OptionModel> ParseOptions(AttributeData attribute)
         {

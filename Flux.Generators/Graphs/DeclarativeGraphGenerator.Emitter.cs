@@ -130,41 +130,21 @@ public sealed partial class DeclarativeGraphGenerator
             }
         }
 
-        private static void WriteDiagram(SourceWriter writer, DeclarativeGraphModel graph)
-        {
-            var lines = graph.Diagram.Split('\n');
-            var count = lines.Length;
-            if (count > 0 && lines[count - 1].Length == 0)
-            {
-                count--;
-            }
-
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// The graph <c>" + Xml(graph.RuntimeName) + "</c> as a Mermaid flowchart, written at build time from the attributes of");
-            writer.WriteLine("/// <see cref=\"" + graph.Cref + "\"/> (equal to what <c>Graph.ToMermaid()</c> draws for the same graph):");
-            writer.WriteLine("/// <code>");
-            for (var i = 0; i < count; i++)
-            {
-                writer.WriteLine("/// " + Xml(lines[i]));
-            }
-
-            writer.WriteLine("/// </code>");
-            writer.WriteLine("/// </summary>");
-            writer.WriteLine(s_generatedCode);
-            writer.WriteLine(graph.HandleAccessibility + " const string " + graph.DiagramName + " =");
-            writer.Indent();
-            for (var i = 0; i < count; i++)
-            {
-                writer.WriteLine(Literal(lines[i] + "\n") + (i == count - 1 ? ";" : " +"));
-            }
-
-            writer.Unindent();
-        }
+        private static void WriteDiagram(SourceWriter writer, DeclarativeGraphModel graph) =>
+            DiagramConstant.Write(
+                writer,
+                [
+                    "The graph <c>" + Xml(graph.RuntimeName) + "</c> as a Mermaid flowchart, written at build time from the attributes of",
+                    "<see cref=\"" + graph.Cref + "\"/> (equal to what <c>Graph.ToMermaid()</c> draws for the same graph):",
+                ],
+                s_generatedCode,
+                graph.HandleAccessibility,
+                graph.DiagramName,
+                graph.Diagram);
 
         private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        private static string Xml(string text) =>
-            text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+        private static string Xml(string text) => DiagramConstant.Xml(text);
 
         /// <summary>
         /// Writes the statements of a valid graph. Nodes are visited in dependency order (declaration order among the

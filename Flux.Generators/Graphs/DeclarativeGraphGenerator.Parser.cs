@@ -99,7 +99,7 @@ public sealed partial class DeclarativeGraphGenerator
                 runtimeName,
                 baseName,
                 method.IsStatic,
-                Accessibility(new[] { input, output }),
+                TypeAccess.Narrowest(new[] { input, output }),
                 input.ToDisplayString(s_typeFormat),
                 output.ToDisplayString(s_typeFormat),
                 !(input.IsReferenceType && input.NullableAnnotation == NullableAnnotation.NotAnnotated),
@@ -247,51 +247,5 @@ public sealed partial class DeclarativeGraphGenerator
         private static string CrefType(INamedTypeSymbol contextType) =>
             "global::Flux.ExecutionContext{" + contextType.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None)
                 .ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace('<', '{').Replace('>', '}') + "}";
-
-        /// <summary>The narrowest accessibility among the types: what the generated handle can have.</summary>
-        private static string Accessibility(IEnumerable<ITypeSymbol> types)
-        {
-            var level = 2;
-            foreach (var type in types)
-            {
-                level = Math.Min(level, AccessLevel(type));
-            }
-
-            return level switch
-            {
-                2 => "public",
-                1 => "internal",
-                _ => "private",
-            };
-        }
-
-        private static int AccessLevel(ITypeSymbol type)
-        {
-            switch (type)
-            {
-                case IArrayTypeSymbol array:
-                    return AccessLevel(array.ElementType);
-                case INamedTypeSymbol named:
-                    var level = 2;
-                    for (var current = named; current is not null; current = current.ContainingType)
-                    {
-                        level = Math.Min(level, current.DeclaredAccessibility switch
-                        {
-                            Microsoft.CodeAnalysis.Accessibility.Public or Microsoft.CodeAnalysis.Accessibility.NotApplicable => 2,
-                            Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => 1,
-                            _ => 0,
-                        });
-                    }
-
-                    foreach (var argument in named.TypeArguments)
-                    {
-                        level = Math.Min(level, AccessLevel(argument));
-                    }
-
-                    return level;
-                default:
-                    return 2;
-            }
-        }
     }
 }
