@@ -55,10 +55,10 @@ internal static class TaskInvoker
         bool recordEvents)
     {
         var log = recordEvents ? context : null;
-        var hash = handle.HashOf(arguments);
-        var id = log is null
-            ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
+
+        // An unlogged call (outside a workflow, or an item of a streaming map) needs its id only to name it in an
+        // exception, so its arguments are hashed only then.
+        var id = log is null ? default : Begin(handle, arguments, log, handle.HashOf(arguments));
 
         try
         {
@@ -73,8 +73,9 @@ internal static class TaskInvoker
         }
         catch (Exception error)
         {
+            var callId = log is null ? Begin(handle, arguments, log: null, handle.HashOf(arguments)) : id;
             var failure = error as FluxException
-                ?? new TaskFailedException(handle.Name, id.ToString(), context?.WorkflowName, context?.ExecutionId, 1, error);
+                ?? new TaskFailedException(handle.Name, callId.ToString(), context?.WorkflowName, context?.ExecutionId, 1, error);
             log?.Record(ExecutionEventType.TaskFailed, id, failure);
             throw failure;
         }
@@ -91,9 +92,7 @@ internal static class TaskInvoker
         var options = handle.Options;
         var log = recordEvents ? context : null;
         var hash = handle.HashOf(arguments);
-        var id = log is null
-            ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
+        var id = Begin(handle, arguments, log, hash);
 
         if (options.Cache && TaskCache.TryGet<TResult>(handle.Name, hash, out var cached))
         {
@@ -133,6 +132,15 @@ internal static class TaskInvoker
             throw;
         }
     }
+
+    /// <summary>
+    /// The call's id. A logged call gets its occurrence and its TaskStarted event here, in one step, so ids follow start
+    /// order; an unlogged call gets occurrence 0, which only names it in an exception.
+    /// </summary>
+    private static TaskCallId Begin<TArguments, TResult>(TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, ulong hash) =>
+        log is null
+            ? new TaskCallId(handle.Name, hash, 0)
+            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
 
     /// <summary>After a failed first attempt: the retries, then the fallback, then the rollback and the final failure.</summary>
     private static async ValueTask<TResult> RecoverAsync<TArguments, TResult>(
