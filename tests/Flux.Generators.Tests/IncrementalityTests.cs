@@ -11,9 +11,7 @@ public sealed class IncrementalityTests
 
     private static GeneratorRun Edit(GeneratorRun run, string newSource)
     {
-        var tree = run.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
-        var edited = run.Input.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newSource, GeneratorHarness.ParseOptions, path: "Source0.cs"));
-        return GeneratorHarness.RunOn(run.Driver, edited);
+        return GeneratorHarness.RunOn(run.Driver, GeneratorHarness.WithEditedSource(run, newSource));
     }
 
     private static IEnumerable<IncrementalStepRunReason> StepReasons(GeneratorRun run, string step) =>

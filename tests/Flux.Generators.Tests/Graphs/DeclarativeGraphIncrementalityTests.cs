@@ -12,9 +12,7 @@ public sealed class DeclarativeGraphIncrementalityTests
 
     private static GeneratorRun Edit(GeneratorRun run, string newSource)
     {
-        var tree = run.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
-        var edited = run.Input.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newSource, GeneratorHarness.ParseOptions, path: "Source0.cs"));
-        return DeclarativeGraphHarness.RunOn(run.Driver, edited);
+        return DeclarativeGraphHarness.RunOn(run.Driver, GeneratorHarness.WithEditedSource(run, newSource));
     }
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>

@@ -59,11 +59,7 @@ public sealed class FluentDiagramTests
     public void EditingTheWorkflowBodyWithoutChangingTheGraphLeavesTheFileUnchanged()
     {
         var first = GeneratorHarness.Run(Source);
-        var tree = first.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
-        var edited = first.Input.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
-            Source.Replace(".RunAsync<string, string>(ctx.Input);\n\n", ".RunAsync<string, string>(ctx.Input); // the graph\n\n", StringComparison.Ordinal),
-            GeneratorHarness.ParseOptions,
-            path: "Source0.cs"));
+        var edited = GeneratorHarness.WithEditedSource(first, Source.Replace(".RunAsync<string, string>(ctx.Input);\n\n", ".RunAsync<string, string>(ctx.Input); // the graph\n\n", StringComparison.Ordinal));
         var second = GeneratorHarness.RunOn(first.Driver, edited);
 
         GeneratorHarness.AssertAllStepsReused(second.Result);
@@ -74,11 +70,7 @@ public sealed class FluentDiagramTests
     public void ChangingTheGraphChangesTheDiagram()
     {
         var first = GeneratorHarness.Run(Source);
-        var tree = first.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
-        var edited = first.Input.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
-            Source.Replace("(Check c) => !c.Valid", "(Check c) => c.Input.Length == 0", StringComparison.Ordinal),
-            GeneratorHarness.ParseOptions,
-            path: "Source0.cs"));
+        var edited = GeneratorHarness.WithEditedSource(first, Source.Replace("(Check c) => !c.Valid", "(Check c) => c.Input.Length == 0", StringComparison.Ordinal));
         var second = GeneratorHarness.RunOn(first.Driver, edited);
 
         Assert.That(second.Result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).Select(o => o.Reason), Does.Contain(IncrementalStepRunReason.Modified));

@@ -88,6 +88,13 @@ internal static class GeneratorHarness
     /// <inheritdoc cref="Run(string[], string[])"/>
     public static GeneratorRun Run(string source, params string[] userErrors) => Run([source], userErrors);
 
+    /// <summary>The run's input with its first file (<c>Source0.cs</c>) replaced by <paramref name="newSource"/>: an edit, as the IDE makes one.</summary>
+    public static CSharpCompilation WithEditedSource(GeneratorRun run, string newSource)
+    {
+        var tree = run.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
+        return run.Input.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newSource, ParseOptions, path: "Source0.cs"));
+    }
+
     /// <summary>Runs an existing driver on a compilation, with no checks.</summary>
     public static GeneratorRun RunOn(GeneratorDriver driver, CSharpCompilation input)
     {
