@@ -617,7 +617,7 @@ public sealed partial class FluxGenerator
             private void WriteHash()
             {
                 _writer.WriteLine("/// <inheritdoc/>");
-                _writer.WriteLine("protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, " + _arguments + " arguments)");
+                _writer.WriteLine("protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, " + _arguments + " arguments)");
                 _writer.OpenBlock();
                 if (_values.Count == 0)
                 {
@@ -626,7 +626,7 @@ public sealed partial class FluxGenerator
 
                 foreach (var parameter in _values)
                 {
-                    _writer.WriteLine("hasher.Add(" + Element("arguments", parameter) + ");");
+                    _writer.WriteLine("writer.Write(" + Element("arguments", parameter) + ");");
                 }
 
                 _writer.CloseBlock();

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Flux;
 
 /// <summary>
@@ -13,9 +15,7 @@ public abstract class TaskHandle
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
         Options = options;
-        var hasher = default(ArgumentHasher);
-        hasher.Add(name);
-        NameHash = hasher.Hash;
+        NameHash = Fingerprint.Of(name);
     }
 
     /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the key that counts a call's occurrences.</summary>
@@ -70,8 +70,12 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     /// <summary>Runs the task's body once.</summary>
     protected abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
 
-    /// <summary>Adds the arguments to the hash that identifies a call.</summary>
-    protected abstract void HashArguments(ref ArgumentHasher hasher, TArguments arguments);
+    /// <summary>
+    /// Writes the exact encoding of <paramref name="arguments"/>, parameter by parameter: what the fingerprint in a call's
+    /// id hashes. Generated: see <c>docs/fingerprints.md</c>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments);
 
     /// <summary>Runs the fallback; only called when <see cref="HasFallback"/> is true.</summary>
     protected virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
@@ -93,11 +97,21 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
 
     internal ValueTask RunRollbackAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeRollbackAsync(arguments, cancellationToken);
 
+    /// <summary>The fingerprint of a call's arguments: the stable 64-bit hash in its id.</summary>
+    /// <exception cref="FingerprintException">An argument has no exact encoding; the message names the task.</exception>
     internal ulong HashOf(TArguments arguments)
     {
-        var hasher = default(ArgumentHasher);
-        HashArguments(ref hasher, arguments);
-        return hasher.Hash;
+        var writer = default(FingerprintWriter);
+        try
+        {
+            WriteFingerprint(ref writer, arguments);
+        }
+        catch (FingerprintException error)
+        {
+            throw new FingerprintException($"Task '{Name}' cannot fingerprint its arguments: {error.Message}", error.ValueType, error);
+        }
+
+        return writer.GetFingerprint();
     }
 
     /// <summary>Converts untyped arguments, one per parameter, to <typeparamref name="TArguments"/>.</summary>

@@ -148,7 +148,7 @@ public sealed class GraphAgreementTests
 
         protected override ValueTask<object?> InvokeAsync(object?[] arguments, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        protected override void HashArguments(ref ArgumentHasher hasher, object?[] arguments) => throw new NotSupportedException();
+        protected override void WriteFingerprint(ref FingerprintWriter writer, object?[] arguments) => throw new NotSupportedException();
 
         protected override object?[] ConvertArguments(ReadOnlySpan<object?> arguments) => arguments.ToArray();
     }

@@ -36,7 +36,7 @@ internal sealed class GraphTestTask<TArguments, TResult> : TaskHandle<TArguments
         return new ValueTask<TResult>(_body(arguments, cancellationToken));
     }
 
-    protected override void HashArguments(ref ArgumentHasher hasher, TArguments arguments) => hasher.Add(arguments);
+    protected override void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments) => writer.Write(arguments);
 
     protected override TArguments ConvertArguments(ReadOnlySpan<object?> arguments) => _convert(arguments.ToArray());
 }

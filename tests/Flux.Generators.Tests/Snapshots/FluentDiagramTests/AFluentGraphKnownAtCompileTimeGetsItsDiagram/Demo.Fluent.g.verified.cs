@@ -61,9 +61,9 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Validate(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -126,9 +126,9 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Process(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Check arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Check arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -191,9 +191,9 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Reject(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Check arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Check arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>

@@ -61,9 +61,9 @@ static partial class Bodies
             RunOnThreadPool(static args => global::Demo.Bodies.Bodies.Sync(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -126,9 +126,9 @@ static partial class Bodies
             RunOnThreadPool(static args => { global::Demo.Bodies.Bodies.Void(args); return default(global::System.ValueTuple); }, arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -188,9 +188,9 @@ static partial class Bodies
             NoResult(global::Demo.Bodies.Bodies.PlainTask(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -250,9 +250,9 @@ static partial class Bodies
             new(global::Demo.Bodies.Bodies.TaskOfT(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -312,9 +312,9 @@ static partial class Bodies
             NoResult(global::Demo.Bodies.Bodies.PlainValueTask(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -374,9 +374,9 @@ static partial class Bodies
             global::Demo.Bodies.Bodies.ValueTaskOfTAsync(arguments);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -439,9 +439,9 @@ static partial class Bodies
             RunOnThreadPool(static (args, token) => global::Demo.Bodies.Bodies.SyncWithToken(args, token), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -484,7 +484,7 @@ static partial class Bodies
             RunOnThreadPool(static (_, token) => { global::Demo.Bodies.Bodies.VoidWithToken(token); return default(global::System.ValueTuple); }, arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::System.ValueTuple arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::System.ValueTuple arguments)
         {
             // No parameters: every call of the task has the same arguments.
         }

@@ -65,9 +65,9 @@ partial class Counter
             RunOnThreadPool(args => _target.Add(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -149,10 +149,10 @@ partial class Counter
         }
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string key, int value) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string key, int value) arguments)
         {
-            hasher.Add(arguments.key);
-            hasher.Add(arguments.value);
+            writer.Write(arguments.key);
+            writer.Write(arguments.value);
         }
 
         /// <inheritdoc/>

@@ -41,7 +41,7 @@ partial class Shapes
             RunOnThreadPool(static _ => global::Demo.Shapes.None(), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::System.ValueTuple arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::System.ValueTuple arguments)
         {
             // No parameters: every call of the task has the same arguments.
         }
@@ -106,9 +106,9 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.One(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string? arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string? arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -183,11 +183,11 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Several(args.greeting, args.times, args.mood), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string greeting, int times, global::Demo.Mood mood) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string greeting, int times, global::Demo.Mood mood) arguments)
         {
-            hasher.Add(arguments.greeting);
-            hasher.Add(arguments.times);
-            hasher.Add(arguments.mood);
+            writer.Write(arguments.greeting);
+            writer.Write(arguments.times);
+            writer.Write(arguments.mood);
         }
 
         /// <inheritdoc/>
@@ -270,13 +270,13 @@ partial class Shapes
             RunOnThreadPool(static (args, token) => global::Demo.Shapes.Defaults(args.text, args.count, args.ratio, args.mood, args.missing, token), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string text, int count, double ratio, global::Demo.Mood mood, string? missing) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string text, int count, double ratio, global::Demo.Mood mood, string? missing) arguments)
         {
-            hasher.Add(arguments.text);
-            hasher.Add(arguments.count);
-            hasher.Add(arguments.ratio);
-            hasher.Add(arguments.mood);
-            hasher.Add(arguments.missing);
+            writer.Write(arguments.text);
+            writer.Write(arguments.count);
+            writer.Write(arguments.ratio);
+            writer.Write(arguments.mood);
+            writer.Write(arguments.missing);
         }
 
         /// <inheritdoc/>
@@ -347,10 +347,10 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Keywords(args.@class, args.options), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (int @class, int options) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (int @class, int options) arguments)
         {
-            hasher.Add(arguments.@class);
-            hasher.Add(arguments.options);
+            writer.Write(arguments.@class);
+            writer.Write(arguments.options);
         }
 
         /// <inheritdoc/>
@@ -421,10 +421,10 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Generic(args.map, args.pair), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) arguments)
         {
-            hasher.Add(arguments.map);
-            hasher.Add(arguments.pair);
+            writer.Write(arguments.map);
+            writer.Write(arguments.pair);
         }
 
         /// <inheritdoc/>

@@ -61,9 +61,9 @@ partial class Jobs
             RunOnThreadPool(static args => global::Demo.Jobs.Reveal(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Jobs.Secret arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Jobs.Secret arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -126,9 +126,9 @@ partial class Jobs
             RunOnThreadPool(static args => global::Demo.Jobs.Wrap(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
