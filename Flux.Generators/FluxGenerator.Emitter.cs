@@ -413,8 +413,12 @@ public sealed partial class FluxGenerator
             {
                 var parameters = string.Join(", ", _values.Select(p => p.Type + " " + p.Name + (p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)));
                 _writer.WriteLine("/// <summary>A lazy call of <see cref=\"" + Cref + "\"/> with these arguments: nothing runs until it is awaited or handed to a pattern.</summary>");
-                _writer.WriteLine("public global::Flux.TaskCall<" + _result + "> Call(" + parameters + ") => CreateCall(" + Pack(_values.Select(p => p.Name).ToList()) + ");");
+                _writer.WriteLine("public global::Flux.TaskCall<" + _result + "> Call(" + parameters + ") => CreateCall(" + Pack(_values.Select((p, i) => Materialized(i, p.Name)).ToList()) + ");");
             }
+
+            /// <summary>A value for a parameter declared as a sequence is read into a collection when the call is made (see <c>TaskArguments.Materialize</c>).</summary>
+            private string Materialized(int index, string value) =>
+                _task.Fingerprint.Parameters[index].Materialize ? "global::Flux.TaskArguments.Materialize(" + value + ")" : value;
 
             /// <summary>The arguments as <c>TArguments</c>: nothing, the single value, or a tuple.</summary>
             private string Pack(List<string> values) => values.Count switch
@@ -614,27 +618,12 @@ public sealed partial class FluxGenerator
                 } + ";");
             }
 
-            private void WriteHash()
-            {
-                _writer.WriteLine("/// <inheritdoc/>");
-                _writer.WriteLine("protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, " + _arguments + " arguments)");
-                _writer.OpenBlock();
-                if (_values.Count == 0)
-                {
-                    _writer.WriteLine("// No parameters: every call of the task has the same arguments.");
-                }
-
-                foreach (var parameter in _values)
-                {
-                    _writer.WriteLine("writer.Write(" + Element("arguments", parameter) + ");");
-                }
-
-                _writer.CloseBlock();
-            }
+            private void WriteHash() =>
+                Fingerprints.FingerprintEmitter.Write(_writer, _task.Fingerprint, _arguments, _values.Select(p => Element("arguments", p)).ToList());
 
             private void WriteConvert()
             {
-                var casts = _values.Select((p, i) => "(" + p.Type + ")arguments[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]!").ToList();
+                var casts = _values.Select((p, i) => Materialized(i, "(" + p.Type + ")arguments[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]!")).ToList();
                 _writer.WriteLine("/// <inheritdoc/>");
                 _writer.WriteLine("protected override " + _arguments + " ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => " + Pack(casts) + ";");
             }

@@ -192,7 +192,8 @@ public sealed partial class FluxGenerator
                 fallback,
                 rollback,
                 MethodCref(method),
-                entry);
+                entry,
+                Flux.Fingerprints.FingerprintReader.Read(method, compilation, cancellationToken));
         }
 
         /// <param name="context">The attributed method.</param>

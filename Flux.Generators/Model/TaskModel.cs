@@ -17,6 +17,7 @@ namespace Flux.Generators.Model;
 /// <param name="Rollback">The rollback, when it exists and fits.</param>
 /// <param name="Cref">The method as a doc-comment <c>cref</c>: <c>SayHi(string)</c>.</param>
 /// <param name="Entry">The catalog facts.</param>
+/// <param name="Fingerprint">How the arguments are fingerprinted: the encoders to generate.</param>
 internal sealed record TaskModel(
     ContainingTypeModel Type,
     string MethodName,
@@ -31,7 +32,8 @@ internal sealed record TaskModel(
     CompanionModel? Fallback,
     CompanionModel? Rollback,
     string Cref,
-    CatalogEntry Entry)
+    CatalogEntry Entry,
+    Flux.Fingerprints.FingerprintPlan Fingerprint)
 {
     public string PropertyName => BaseName + "Task";
 

@@ -423,9 +423,26 @@ partial class Shapes
         /// <inheritdoc/>
         protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) arguments)
         {
-            writer.Write(arguments.map);
-            writer.Write(arguments.pair);
+            writer.WriteDictionary(arguments.map, writeValue: Write);
+            Write(ref writer, arguments.pair);
         }
+
+        // The encoders of the argument types (see docs/fingerprints.md). They take every nullability of a type, so nullable
+        // annotations are off for them; a null reference is written as null.
+        #nullable disable
+
+        /// <summary>Writes an <c>int[]</c> by its items, in order.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, int[] value) =>
+            writer.WriteSequence(value);
+
+        /// <summary>Writes a <c>(int X, string Y)</c> by its elements, in order.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, (int, string) value)
+        {
+            writer.BeginTuple(2);
+            writer.Write(value.Item1);
+            writer.Write(value.Item2);
+        }
+        #nullable restore
 
         /// <inheritdoc/>
         protected override (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => ((global::System.Collections.Generic.Dictionary<string, int[]>)arguments[0]!, ((int X, string Y))arguments[1]!);
