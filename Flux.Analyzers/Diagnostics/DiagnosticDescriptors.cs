@@ -216,6 +216,17 @@ public static class DiagnosticDescriptors
         helpLinkUri: HelpLinkUri(DiagnosticIds.DuplicateName),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>FLUX108. Arguments: parameter, task name, parameter type, what has no value encoding and the fix.</summary>
+    public static readonly DiagnosticDescriptor NoExactFingerprint = new(
+        id: DiagnosticIds.NoExactFingerprint,
+        title: "Task parameter has no exact fingerprint",
+        messageFormat: "Parameter '{0}' of task '{1}' has type '{2}', which has no exact fingerprint: {3}",
+        category: DiagnosticCategories.Authoring,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A call's id holds a fingerprint of its arguments, which replay and the cache rely on, so every argument must be encoded by value: numbers, strings, dates, enums, collections, and records or classes whose members the generator can read. A type it cannot encode would fail when the call is made.",
+        helpLinkUri: HelpLinkUri(DiagnosticIds.NoExactFingerprint));
+
     // ---- FLUX301-399: usage ---------------------------------------------------------------------------------
 
     /// <summary>FLUX301. Arguments: task method, workflow method, handle property.</summary>

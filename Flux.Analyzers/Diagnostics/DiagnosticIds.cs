@@ -66,6 +66,9 @@ public static class DiagnosticIds
     /// <summary>Two tasks or two workflows with the same name in one assembly.</summary>
     public const string DuplicateName = "FLUX107";
 
+    /// <summary>A task parameter whose type has no exact fingerprint (no readable members, a lazy sequence, a delegate...).</summary>
+    public const string NoExactFingerprint = "FLUX108";
+
     /// <summary>A [Task] method called directly inside a workflow.</summary>
     public const string DirectTaskCall = "FLUX301";
 

@@ -93,6 +93,9 @@ internal static class FingerprintReader
         private readonly Dictionary<string, FingerprintShape?> _shapes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Why, string Fix)> _unencodable = new(StringComparer.Ordinal);
 
+        /// <summary>Non-generic sequences: their items are objects by declaration, which the runtime writes by their run-time type.</summary>
+        private readonly HashSet<string> _untyped = new(StringComparer.Ordinal);
+
         public Walker(Compilation compilation, ISymbol within, INamedTypeSymbol? stableHashable, CancellationToken cancellationToken)
         {
             _compilation = compilation;
@@ -145,7 +148,7 @@ internal static class FingerprintReader
                     case FingerprintKind.Object:
                         return shape.Members.Select(m => Find(m.Type, path + "." + m.Name)).FirstOrDefault(p => p is not null);
                     case FingerprintKind.Sequence or FingerprintKind.Set or FingerprintKind.Memory:
-                        return Find(shape.Elements[0], path + "[]");
+                        return _untyped.Contains(key) ? null : Find(shape.Elements[0], path + "[]");
                     case FingerprintKind.Dictionary:
                         return Find(shape.Elements[0], path + ".Keys[]") ?? Find(shape.Elements[1], path + ".Values[]");
                     case FingerprintKind.Pair:
@@ -259,6 +262,7 @@ internal static class FingerprintReader
             if (IsNonGenericSequence(named, out var isCollection))
             {
                 var item = Visit(_compilation.GetSpecialType(SpecialType.System_Object));
+                _untyped.Add(key);
                 return isCollection || IsDeclaredSequence(named) ? Shape(FingerprintKind.Sequence, item) : Lazy(Shape(FingerprintKind.Sequence, item));
             }
 
