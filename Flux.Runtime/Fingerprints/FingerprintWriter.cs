@@ -270,40 +270,29 @@ public ref partial struct FingerprintWriter
         }
     }
 
-    private void AppendTag(FingerprintTag tag)
-    {
-        Span<byte> bytes = [(byte)tag];
-        Append(bytes);
-    }
+    private void AppendTag(FingerprintTag tag) => AppendTagged(tag, 0, 0);
 
-    private void AppendByte(FingerprintTag tag, byte value)
-    {
-        Span<byte> bytes = [(byte)tag, value];
-        Append(bytes);
-    }
+    private void AppendByte(FingerprintTag tag, byte value) => AppendTagged(tag, value, 1);
 
-    private void AppendUInt16(FingerprintTag tag, ushort value)
-    {
-        Span<byte> bytes = stackalloc byte[3];
-        bytes[0] = (byte)tag;
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes[1..], value);
-        Append(bytes);
-    }
+    private void AppendUInt16(FingerprintTag tag, ushort value) => AppendTagged(tag, value, 2);
 
-    private void AppendUInt32(FingerprintTag tag, uint value)
-    {
-        Span<byte> bytes = stackalloc byte[5];
-        bytes[0] = (byte)tag;
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes[1..], value);
-        Append(bytes);
-    }
+    private void AppendUInt32(FingerprintTag tag, uint value) => AppendTagged(tag, value, 4);
 
-    private void AppendUInt64(FingerprintTag tag, ulong value)
+    private void AppendUInt64(FingerprintTag tag, ulong value) => AppendTagged(tag, value, 8);
+
+    /// <summary>A tag and up to eight payload bytes (the low <paramref name="size"/> bytes of <paramref name="payload"/>), little-endian.</summary>
+    private void AppendTagged(FingerprintTag tag, ulong payload, int size)
     {
+        if (_recorder is null)
+        {
+            _hash.AppendTagged((byte)tag, payload, size);
+            return;
+        }
+
         Span<byte> bytes = stackalloc byte[9];
         bytes[0] = (byte)tag;
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes[1..], value);
-        Append(bytes);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[1..], payload);
+        _recorder.Append(bytes[..(1 + size)]);
     }
 
     /// <summary>A tag and a count or length, uint32 little-endian.</summary>

@@ -69,6 +69,29 @@ internal struct XxHash64
         _pendingLength = data.Length;
     }
 
+    /// <summary>
+    /// Adds a tag byte and the low <paramref name="size"/> bytes of <paramref name="payload"/>, little-endian: the common
+    /// case of a small value, written straight into the stripe buffer when it fits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AppendTagged(byte tag, ulong payload, int size)
+    {
+        if (_started && _pendingLength <= StripeLength - 9)
+        {
+            ref var at = ref Unsafe.Add(ref Unsafe.As<Stripe, byte>(ref _pending), _pendingLength);
+            at = tag;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 1), BitConverter.IsLittleEndian ? payload : BinaryPrimitives.ReverseEndianness(payload));
+            _pendingLength += 1 + size;
+            _length += (ulong)(1 + size);
+            return;
+        }
+
+        Span<byte> bytes = stackalloc byte[9];
+        bytes[0] = tag;
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[1..], payload);
+        Append(bytes[..(1 + size)]);
+    }
+
     /// <summary>The hash of everything appended so far (the state is left as it is).</summary>
     public readonly ulong Digest()
     {
