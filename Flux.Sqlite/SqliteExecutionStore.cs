@@ -123,6 +123,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
         await Task.CompletedTask.ConfigureAwait(false);
         var session = _readers.Rent();
         SqliteDataReader? reader = null;
+        var finished = false;
         try
         {
             // One read transaction: the execution's row and its events come from the same snapshot.
@@ -164,17 +165,41 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
 
                 yield return next;
             }
+
+            finished = true;
         }
         finally
+        {
+            EndRead(session, reader, executionId, reportErrors: finished);
+        }
+    }
+
+    /// <summary>
+    /// Ends a read transaction and returns its connection to the pool. When the read already failed, a second error
+    /// from closing it (SQLite repeats the first) would only hide the first, so the connection is closed instead.
+    /// </summary>
+    private void EndRead(SqliteReadSession session, SqliteDataReader? reader, string executionId, bool reportErrors)
+    {
+        try
         {
             reader?.Dispose();
             if (!session.Connection.IsAutocommit())
             {
                 session.Commit.ExecuteNonQuery();
             }
-
-            _readers.Return(session);
         }
+        catch (SqliteException e)
+        {
+            session.Dispose();
+            if (reportErrors)
+            {
+                throw SqliteFile.Wrap(Path, e, "finish reading the events", executionId);
+            }
+
+            return;
+        }
+
+        _readers.Return(session);
     }
 
     /// <inheritdoc />
