@@ -80,7 +80,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
             return ValueTask.FromException(sequenceError);
         }
 
-        return new ValueTask(_writer.Enqueue(new CreateRequest(execution, events, cancellationToken)));
+        return new CreateRequest(_writer, execution, events, cancellationToken).EnqueueWithoutResult();
     }
 
     /// <inheritdoc />
@@ -91,7 +91,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
             return ValueTask.FromException(sequenceError);
         }
 
-        return new ValueTask(_writer.Enqueue(new AppendRequest(executionId, events, update, cancellationToken)));
+        return new AppendRequest(_writer, executionId, events, update, cancellationToken).EnqueueWithoutResult();
     }
 
     /// <inheritdoc />
@@ -122,23 +122,24 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
         StoreRules.CheckExecutionId(executionId);
         await Task.CompletedTask.ConfigureAwait(false);
         var session = _readers.Rent();
-        SqliteDataReader? reader = null;
         var finished = false;
         try
         {
+            SqliteEventReader events;
+
             // One read transaction: the execution's row and its events come from the same snapshot.
             try
             {
-                session.Begin.ExecuteNonQuery();
+                session.Begin.Run();
                 session.FindKey.Parameters[0].Value = executionId;
                 if (session.FindKey.ExecuteScalar() is not long key)
                 {
                     throw new ExecutionNotFoundException(executionId);
                 }
 
-                session.Events.Parameters[0].Value = key;
-                session.Events.Parameters[1].Value = afterSequence;
-                reader = session.Events.ExecuteReader();
+                session.Events.Bind(1, key);
+                session.Events.Bind(2, afterSequence);
+                events = new SqliteEventReader(session.Events, executionId, Path);
             }
             catch (SqliteException e)
             {
@@ -151,12 +152,12 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
                 StoredEvent next;
                 try
                 {
-                    if (!reader.Read())
+                    if (!session.Events.Step())
                     {
                         break;
                     }
 
-                    next = SqliteRows.ReadEvent(reader, executionId, Path);
+                    next = events.Read();
                 }
                 catch (SqliteException e)
                 {
@@ -170,7 +171,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
         }
         finally
         {
-            EndRead(session, reader, executionId, reportErrors: finished);
+            EndRead(session, executionId, reportErrors: finished);
         }
     }
 
@@ -178,14 +179,14 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
     /// Ends a read transaction and returns its connection to the pool. When the read already failed, a second error
     /// from closing it (SQLite repeats the first) would only hide the first, so the connection is closed instead.
     /// </summary>
-    private void EndRead(SqliteReadSession session, SqliteDataReader? reader, string executionId, bool reportErrors)
+    private void EndRead(SqliteReadSession session, string executionId, bool reportErrors)
     {
         try
         {
-            reader?.Dispose();
+            session.Events.Reset();
             if (!session.Connection.IsAutocommit())
             {
-                session.Commit.ExecuteNonQuery();
+                session.Commit.Run();
             }
         }
         catch (SqliteException e)
@@ -305,8 +306,8 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
     {
         StoreRules.CheckExecutionId(executionId);
         StoreRules.CheckOwner(owner);
-        return new ValueTask<ExecutionRecord?>(_writer.Enqueue(new SummaryRequest<ExecutionRecord?>(
-            executionId, "claim the execution", s => s.Claim(executionId, expectedVersion, owner, leaseExpiresAt), cancellationToken)));
+        return new SummaryRequest<ExecutionRecord?>(
+            _writer, executionId, "claim the execution", s => s.Claim(executionId, expectedVersion, owner, leaseExpiresAt), cancellationToken).Enqueue();
     }
 
     /// <inheritdoc />
@@ -314,8 +315,8 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
     {
         StoreRules.CheckExecutionId(executionId);
         StoreRules.CheckOwner(owner);
-        return new ValueTask<ExecutionRecord?>(_writer.Enqueue(new SummaryRequest<ExecutionRecord?>(
-            executionId, "renew the claim", s => s.Renew(executionId, owner, leaseExpiresAt), cancellationToken)));
+        return new SummaryRequest<ExecutionRecord?>(
+            _writer, executionId, "renew the claim", s => s.Renew(executionId, owner, leaseExpiresAt), cancellationToken).Enqueue();
     }
 
     /// <inheritdoc />
@@ -323,20 +324,20 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
     {
         StoreRules.CheckExecutionId(executionId);
         StoreRules.CheckOwner(owner);
-        return new ValueTask(_writer.Enqueue(new SummaryRequest<bool>(executionId, "release the claim", s => s.Release(executionId, owner), cancellationToken)));
+        return new SummaryRequest<bool>(_writer, executionId, "release the claim", s => s.Release(executionId, owner), cancellationToken).EnqueueWithoutResult();
     }
 
     /// <inheritdoc />
     public ValueTask<bool> RequestCancelAsync(string executionId, DateTimeOffset requestedAt, CancellationToken cancellationToken = default)
     {
         StoreRules.CheckExecutionId(executionId);
-        return new ValueTask<bool>(_writer.Enqueue(new SummaryRequest<bool>(
-            executionId, "request cancellation", s => s.RequestCancel(executionId, requestedAt), cancellationToken)));
+        return new SummaryRequest<bool>(
+            _writer, executionId, "request cancellation", s => s.RequestCancel(executionId, requestedAt), cancellationToken).Enqueue();
     }
 
     /// <inheritdoc />
     public ValueTask<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default) =>
-        new(_writer.Enqueue(new DeleteFinishedRequest(finishedBefore, cancellationToken)));
+        new DeleteFinishedRequest(_writer, finishedBefore, cancellationToken).Enqueue();
 
     /// <summary>Finishes the writes already queued, then closes the file.</summary>
     public async ValueTask DisposeAsync()

@@ -68,9 +68,9 @@ internal sealed class SqliteReadSession : IDisposable
         Connection = connection;
         Get = Prepare($"SELECT {SqliteRows.ExecutionColumns} FROM executions WHERE execution_id = $id", "$id");
         FindKey = Prepare("SELECT id FROM executions WHERE execution_id = $id", "$id");
-        Events = Prepare($"SELECT {SqliteRows.EventColumns} FROM events WHERE execution = $e AND sequence > $after ORDER BY sequence", "$e", "$after");
-        Begin = Prepare("BEGIN");
-        Commit = Prepare("COMMIT");
+        Events = new RawStatement(connection, $"SELECT {SqliteRows.EventColumns} FROM events WHERE execution = ?1 AND sequence > ?2 ORDER BY sequence");
+        Begin = new RawStatement(connection, "BEGIN");
+        Commit = new RawStatement(connection, "COMMIT");
     }
 
     public SqliteConnection Connection { get; }
@@ -79,11 +79,11 @@ internal sealed class SqliteReadSession : IDisposable
 
     public SqliteCommand FindKey { get; }
 
-    public SqliteCommand Events { get; }
+    public RawStatement Events { get; }
 
-    public SqliteCommand Begin { get; }
+    public RawStatement Begin { get; }
 
-    public SqliteCommand Commit { get; }
+    public RawStatement Commit { get; }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {

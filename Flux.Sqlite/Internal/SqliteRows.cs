@@ -11,7 +11,7 @@ internal static class SqliteRows
         "execution_id, workflow_name, state, created_at, updated_at, finished_at, parent_execution_id, parent_call_id, output, " +
         "error_type, error_message, paused_at, wake_at, owner, lease_expires_at, cancel_requested_at, version, last_sequence";
 
-    /// <summary>The event's columns, in the order <see cref="ReadEvent"/> reads them.</summary>
+    /// <summary>The event's columns, in the order <see cref="SqliteEventReader"/> reads them.</summary>
     public const string EventColumns = "sequence, type, time, call_id, name, payload";
 
     private static readonly FrozenDictionary<string, ExecutionState> States =
@@ -59,25 +59,25 @@ internal static class SqliteRows
         LastSequence = r.GetInt64(17),
     };
 
-    /// <summary>Reads an event from the current row, starting at column 0.</summary>
-    public static StoredEvent ReadEvent(SqliteDataReader r, string executionId, string path)
+    private static readonly FrozenDictionary<string, ExecutionEventType>.AlternateLookup<ReadOnlySpan<char>> EventTypesBySpan =
+        EventTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The event type a stored name stands for, read from its UTF-8 bytes without allocating.</summary>
+    public static ExecutionEventType ParseEventType(ReadOnlySpan<byte> utf8, long sequence, string executionId, string path)
     {
-        var sequence = r.GetInt64(0);
-        var typeName = r.GetString(1);
-        if (!EventTypes.TryGetValue(typeName, out var type))
+        Span<char> chars = stackalloc char[64];
+        if (utf8.Length <= chars.Length)
         {
-            throw new ExecutionStoreException(
-                $"Event {sequence} of execution '{executionId}' in the SQLite store '{path}' has the type '{typeName}', which this version of Flux does not know: " +
-                "the execution was written by a newer version of Flux; read it with that version.");
+            var length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            if (EventTypesBySpan.TryGetValue(chars[..length], out var type))
+            {
+                return type;
+            }
         }
 
-        return new StoredEvent(
-            sequence,
-            type,
-            StoreRules.FromTicks(r.GetInt64(2)),
-            Text(r, 3),
-            r.GetString(4),
-            r.IsDBNull(5) ? null : (byte[])r.GetValue(5));
+        throw new ExecutionStoreException(
+            $"Event {sequence} of execution '{executionId}' in the SQLite store '{path}' has the type '{System.Text.Encoding.UTF8.GetString(utf8)}', which this version of Flux does not know: " +
+            "the execution was written by a newer version of Flux; read it with that version.");
     }
 
     private static ExecutionState ParseState(string name, string executionId, string path) =>

@@ -6,10 +6,11 @@ namespace Flux.Internal;
 internal sealed class SqliteStatements : IDisposable
 {
     private readonly SqliteCommand _insertExecution;
-    private readonly SqliteCommand _insertEvent;
-    private readonly SqliteCommand _advance;
-    private readonly SqliteCommand _advanceAndUpdate;
-    private readonly SqliteCommand _lastSequence;
+    private readonly RawStatement _insertEvent;
+    private readonly RawStatement _findLog;
+    private readonly RawStatement _advance;
+    private readonly RawStatement _advanceAndUpdate;
+    private readonly Dictionary<string, LogEnd> _logs = new(StringComparer.Ordinal);
     private readonly SqliteCommand _claim;
     private readonly SqliteCommand _renew;
     private readonly SqliteCommand _release;
@@ -30,21 +31,15 @@ internal sealed class SqliteStatements : IDisposable
             """,
             "$id", "$workflow", "$state", "$created", "$updated", "$finished", "$parent", "$parent_call", "$output",
             "$error_type", "$error_message", "$paused_at", "$wake_at", "$owner", "$lease", "$cancel", "$last");
-        _insertEvent = Prepare(writer, $"INSERT INTO events (execution, {SqliteRows.EventColumns}) VALUES ($e, $sequence, $type, $time, $call, $name, $payload)",
-            "$e", "$sequence", "$type", "$time", "$call", "$name", "$payload");
+        _insertEvent = new RawStatement(writer.Connection, $"INSERT INTO events (execution, {SqliteRows.EventColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
-        // The compare-and-set that keeps the log contiguous: the row moves on only from the number the append continues.
-        const string sequenceCheck = "WHERE execution_id = $id AND ($expected < 0 OR last_sequence = $expected) RETURNING id";
-        _advance = Prepare(writer, $"UPDATE executions SET last_sequence = last_sequence + $count, version = version + 1 {sequenceCheck}",
-            "$id", "$count", "$expected");
-        _advanceAndUpdate = Prepare(writer, $"""
-            UPDATE executions SET last_sequence = last_sequence + $count, version = version + 1,
-                state = $state, updated_at = $updated, finished_at = $finished, output = $output, error_type = $error_type,
-                error_message = $error_message, paused_at = $paused_at, wake_at = $wake_at
-            {sequenceCheck}
-            """,
-            "$id", "$count", "$expected", "$state", "$updated", "$finished", "$output", "$error_type", "$error_message", "$paused_at", "$wake_at");
-        _lastSequence = Prepare(writer, "SELECT last_sequence FROM executions WHERE execution_id = $id", "$id");
+        _findLog = new RawStatement(writer.Connection, "SELECT id, last_sequence FROM executions WHERE execution_id = ?1");
+        _advance = new RawStatement(writer.Connection, "UPDATE executions SET last_sequence = ?2, version = version + ?3 WHERE id = ?1");
+        _advanceAndUpdate = new RawStatement(writer.Connection, """
+            UPDATE executions SET last_sequence = ?2, version = version + ?3, state = ?4, updated_at = ?5, finished_at = ?6,
+                output = ?7, error_type = ?8, error_message = ?9, paused_at = ?10, wake_at = ?11
+            WHERE id = ?1
+            """);
         _claim = Prepare(writer, $"UPDATE executions SET owner = $owner, lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND version = $version RETURNING {SqliteRows.ExecutionColumns}",
             "$id", "$version", "$owner", "$lease");
         _renew = Prepare(writer, $"UPDATE executions SET lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND owner = $owner RETURNING {SqliteRows.ExecutionColumns}",
@@ -98,53 +93,84 @@ internal sealed class SqliteStatements : IDisposable
 
     public void InsertEvents(long key, IReadOnlyList<StoredEvent> events)
     {
-        var p = _insertEvent.Parameters;
-        p[0].Value = key;
+        var insert = _insertEvent;
+        insert.Bind(1, key);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            p[1].Value = e.Sequence;
-            p[2].Value = SqliteRows.Name(e.Type);
-            p[3].Value = e.Time.UtcTicks;
-            p[4].Value = SqliteRows.Value(e.CallId);
-            p[5].Value = e.Name;
-            p[6].Value = SqliteRows.Value(e.Payload);
-            _insertEvent.ExecuteNonQuery();
+            insert.Bind(2, e.Sequence);
+            insert.Bind(3, SqliteRows.Name(e.Type));
+            insert.Bind(4, e.Time.UtcTicks);
+            insert.Bind(5, e.CallId);
+            insert.Bind(6, e.Name);
+            insert.Bind(7, e.Payload);
+            insert.Run();
         }
     }
 
     /// <summary>
-    /// Moves the summary past the appended events (and applies the update) if the log ends where they start; returns
-    /// the row id, or null when it does not (or the execution does not exist).
+    /// Appends events if they continue the log exactly; returns the refusal otherwise (nothing written). The batch
+    /// holds the file's write lock, so the log's end is read once per execution and batch, and the summaries are
+    /// written once per execution when the batch ends (<see cref="FlushLogs"/>): a Map's many appends to one execution
+    /// pay one summary update per commit.
     /// </summary>
-    public long? AdvanceLog(string executionId, IReadOnlyList<StoredEvent> events, ExecutionUpdate? update)
+    public ExecutionStoreException? Append(string executionId, IReadOnlyList<StoredEvent> events, ExecutionUpdate? update)
     {
-        var command = update is null ? _advance : _advanceAndUpdate;
-        var p = command.Parameters;
-        p[0].Value = executionId;
-        p[1].Value = (long)events.Count;
-        p[2].Value = events.Count > 0 ? events[0].Sequence - 1 : -1L;
-        if (update is not null)
+        if (!_logs.TryGetValue(executionId, out var log))
         {
-            p[3].Value = SqliteRows.Name(update.State);
-            p[4].Value = update.UpdatedAt.UtcTicks;
-            p[5].Value = SqliteRows.Value(update.FinishedAt);
-            p[6].Value = SqliteRows.Value(update.Output);
-            p[7].Value = SqliteRows.Value(update.ErrorType);
-            p[8].Value = SqliteRows.Value(update.ErrorMessage);
-            p[9].Value = SqliteRows.Value(update.PausedAt);
-            p[10].Value = SqliteRows.Value(update.WakeAt);
+            _findLog.Bind(1, executionId);
+            if (!_findLog.Step())
+            {
+                return new ExecutionNotFoundException(executionId);
+            }
+
+            log = new LogEnd(_findLog.Int64(0), _findLog.Int64(1));
+            _findLog.Reset();
+            _logs[executionId] = log;
         }
 
-        return command.ExecuteScalar() is long key ? key : null;
+        if (events.Count > 0 && events[0].Sequence != log.LastSequence + 1)
+        {
+            return StoreRules.SequenceMismatch(executionId, log.LastSequence, events);
+        }
+
+        InsertEvents(log.Key, events);
+        log.LastSequence += events.Count;
+        log.Appends++;
+        log.Update = update ?? log.Update;
+        return null;
     }
 
-    /// <summary>The stored last event number, or null when the execution does not exist.</summary>
-    public long? LastSequence(string executionId)
+    /// <summary>Writes the summaries of the executions appended to since the last flush; every other write reads them.</summary>
+    public void FlushLogs()
     {
-        _lastSequence.Parameters[0].Value = executionId;
-        return _lastSequence.ExecuteScalar() is long last ? last : null;
+        foreach (var log in _logs.Values)
+        {
+            var update = log.Update;
+            var statement = update is null ? _advance : _advanceAndUpdate;
+            statement.Bind(1, log.Key);
+            statement.Bind(2, log.LastSequence);
+            statement.Bind(3, log.Appends);
+            if (update is not null)
+            {
+                statement.Bind(4, SqliteRows.Name(update.State));
+                statement.Bind(5, update.UpdatedAt.UtcTicks);
+                statement.Bind(6, update.FinishedAt?.UtcTicks);
+                statement.Bind(7, update.Output);
+                statement.Bind(8, update.ErrorType);
+                statement.Bind(9, update.ErrorMessage);
+                statement.Bind(10, update.PausedAt);
+                statement.Bind(11, update.WakeAt?.UtcTicks);
+            }
+
+            statement.Run();
+        }
+
+        _logs.Clear();
     }
+
+    /// <summary>Forgets what a failed batch read (its transaction was rolled back).</summary>
+    public void ForgetLogs() => _logs.Clear();
 
     public ExecutionRecord? Claim(string executionId, long expectedVersion, string owner, DateTimeOffset leaseExpiresAt)
     {
@@ -195,9 +221,25 @@ internal sealed class SqliteStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insertExecution, _insertEvent, _advance, _advanceAndUpdate, _lastSequence, _claim, _renew, _release, _requestCancel, _deleteFinishedEvents, _deleteFinished })
+        _insertEvent.Dispose();
+        _findLog.Dispose();
+        _advance.Dispose();
+        _advanceAndUpdate.Dispose();
+        foreach (var command in new[] { _insertExecution, _claim, _renew, _release, _requestCancel, _deleteFinishedEvents, _deleteFinished })
         {
             command.Dispose();
         }
+    }
+
+    /// <summary>Where an execution's log ends within the current batch, and the summary change it owes.</summary>
+    private sealed class LogEnd(long key, long lastSequence)
+    {
+        public long Key { get; } = key;
+
+        public long LastSequence { get; set; } = lastSequence;
+
+        public long Appends { get; set; }
+
+        public ExecutionUpdate? Update { get; set; }
     }
 }

@@ -1,22 +1,29 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Flux.Internal;
 
 /// <summary>
-/// Group commit: the one connection that writes, and the loop that drains the queue of writes into one transaction
-/// per batch. Every caller's task completes only after the commit that carried its write. A batch that fails is
-/// rolled back and its writes are tried again one by one, so one bad write cannot fail the others.
+/// Group commit: the one connection that writes, and the queue of writes waiting for it. Writes queue up and are
+/// committed together, one transaction per batch, by whoever holds the writer's role: a caller that awaits its write
+/// while no commit is under way (so a sequential chain of appends pays no thread hop), or a background drain that
+/// takes over what queued during a commit. Every caller's task completes only after the commit that carried its
+/// write. A batch that fails is rolled back and its writes are tried again one
+/// by one, so one bad write cannot fail the others.
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
-    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly int _maxBatch;
-    private readonly SqliteCommand _begin;
-    private readonly SqliteCommand _commit;
-    private readonly SqliteCommand _rollback;
-    private readonly Task _loop;
+    private readonly RawStatement _begin;
+    private readonly RawStatement _commit;
+    private readonly RawStatement _rollback;
+    private List<WriteRequest> _pending = [];
+    private List<WriteRequest> _spare = [];
+    private bool _writing;
+    private bool _drainQueued;
+    private bool _closed;
+    private TaskCompletionSource? _idle;
     private long _writes;
     private long _appends;
     private long _events;
@@ -27,11 +34,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _connection = connection;
         Path = path;
         _maxBatch = maxBatch;
-        _begin = Command("BEGIN IMMEDIATE");
-        _commit = Command("COMMIT");
-        _rollback = Command("ROLLBACK");
+        _begin = new RawStatement(connection, "BEGIN IMMEDIATE");
+        _commit = new RawStatement(connection, "COMMIT");
+        _rollback = new RawStatement(connection, "ROLLBACK");
         Statements = new SqliteStatements(this);
-        _loop = Task.Run(RunAsync);
     }
 
     /// <summary>The store's file, for error messages.</summary>
@@ -39,6 +45,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     /// <summary>The prepared statements that writes use.</summary>
     public SqliteStatements Statements { get; }
+
+    /// <summary>The writing connection (statements are prepared on it).</summary>
+    public SqliteConnection Connection => _connection;
 
     public ExecutionStoreStatistics Statistics => new()
     {
@@ -48,7 +57,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         Commits = Interlocked.Read(ref _commits),
     };
 
-    /// <summary>A prepared command on the writing connection; parameters are added by the caller before it is first run.</summary>
+    /// <summary>A command on the writing connection; parameters are added by the caller before it is first run.</summary>
     public SqliteCommand Command(string sql)
     {
         var command = _connection.CreateCommand();
@@ -56,66 +65,130 @@ internal sealed class SqliteWriter : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Queues a write; its task completes after the commit that carries it.</summary>
-    public Task<T> Enqueue<T>(WriteRequest<T> request)
+    /// <summary>
+    /// Queues a write. It is committed when its caller awaits it (<see cref="TryCommitHere"/>), or with the batch of
+    /// a commit already under way: writes queued before anyone awaits share one commit, and a lone awaited append pays
+    /// no thread hop. A full batch that nobody has awaited yet starts a background drain, so the queue stays bounded.
+    /// </summary>
+    public void Enqueue(WriteRequest request)
     {
-        if (!_queue.Writer.TryWrite(request))
+        bool start;
+        lock (_gate)
         {
-            throw new ObjectDisposedException(nameof(SqliteExecutionStore), $"The SQLite store '{Path}' was disposed.");
+            ObjectDisposedException.ThrowIf(_closed, typeof(SqliteExecutionStore));
+            _pending.Add(request);
+            start = !_writing && !_drainQueued && _pending.Count >= _maxBatch;
+            _drainQueued |= start;
         }
 
-        return request.Task;
+        if (start)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.DrainIfIdle(), this, preferLocal: false);
+        }
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// Commits the next batch on the calling thread if no commit is under way (the caller awaits a queued write);
+    /// hands what queued meanwhile to a background drain. False when another thread is committing.
+    /// </summary>
+    public bool TryCommitHere()
     {
-        var batch = new List<WriteRequest>();
-        var reader = _queue.Reader;
-        try
+        lock (_gate)
         {
-            await DrainAsync(reader, batch).ConfigureAwait(false);
+            if (_writing || _pending.Count == 0)
+            {
+                return false;
+            }
+
+            _writing = true;
         }
-        catch (Exception e)
+
+        CommitNextBatch();
+        if (!StopIfIdle())
         {
-            // Only a bug gets here; fail everything in flight and everything queued rather than leave callers waiting.
-            _queue.Writer.TryComplete(e);
+            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.DrainOwned(), this, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    private void DrainIfIdle()
+    {
+        lock (_gate)
+        {
+            _drainQueued = false;
+            if (_writing || _pending.Count == 0)
+            {
+                return;
+            }
+
+            _writing = true;
+        }
+
+        DrainOwned();
+    }
+
+    private void DrainOwned()
+    {
+        do
+        {
+            CommitNextBatch();
+        }
+        while (!StopIfIdle());
+    }
+
+    /// <summary>Gives up the writer's role when nothing waits; true when it did.</summary>
+    private bool StopIfIdle()
+    {
+        lock (_gate)
+        {
+            if (_pending.Count > 0)
+            {
+                return false;
+            }
+
+            _writing = false;
+            _idle?.TrySetResult();
+            return true;
+        }
+    }
+
+    private void CommitNextBatch()
+    {
+        List<WriteRequest> batch;
+        lock (_gate)
+        {
+            if (_pending.Count <= _maxBatch)
+            {
+                batch = _pending;
+                _pending = _spare;
+            }
+            else
+            {
+                batch = _pending.GetRange(0, _maxBatch);
+                _pending.RemoveRange(0, _maxBatch);
+            }
+        }
+
+        batch.RemoveAll(static r => r.SkipIfCancelled());
+        if (batch.Count > 0 && !TryCommit(batch, out _))
+        {
+            // Try each write alone, in order, so that only the write that fails reports the failure.
+            var single = new List<WriteRequest>(1) { null! };
             foreach (var request in batch)
             {
-                request.Fail(e);
-            }
-
-            while (reader.TryRead(out var request))
-            {
-                request.Fail(e);
+                single[0] = request;
+                if (!TryCommit(single, out var error))
+                {
+                    request.Fail(error!);
+                }
             }
         }
-    }
 
-    private async Task DrainAsync(ChannelReader<WriteRequest> reader, List<WriteRequest> batch)
-    {
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        batch.Clear();
+        lock (_gate)
         {
-            while (batch.Count < _maxBatch && reader.TryRead(out var request))
-            {
-                if (!request.SkipIfCancelled())
-                {
-                    batch.Add(request);
-                }
-            }
-
-            if (batch.Count > 0 && !TryCommit(batch, out _))
-            {
-                // Try each write alone, in order, so that only the write that fails reports the failure.
-                foreach (var request in batch)
-                {
-                    if (!TryCommit([request], out var error))
-                    {
-                        request.Fail(error!);
-                    }
-                }
-            }
-
-            batch.Clear();
+            _spare = batch;
         }
     }
 
@@ -123,16 +196,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         try
         {
-            _begin.ExecuteNonQuery();
+            _begin.Run();
             foreach (var request in batch)
             {
                 request.Execute(this);
             }
 
-            _commit.ExecuteNonQuery();
+            Statements.FlushLogs();
+            _commit.Run();
         }
         catch (Exception e)
         {
+            Statements.ForgetLogs();
             error = e is SqliteException sqlite
                 ? SqliteFile.Wrap(Path, sqlite, batch.Count == 1 ? batch[0].Operation : "commit a batch of writes", batch.Count == 1 ? batch[0].ExecutionId : null)
                 : e;
@@ -141,7 +216,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 // SQLite has already rolled back after some errors (a full disk, an I/O error); otherwise undo the batch.
                 if (!_connection.IsAutocommit())
                 {
-                    _rollback.ExecuteNonQuery();
+                    _rollback.Run();
                 }
             }
             catch (Exception rollbackError)
@@ -167,10 +242,32 @@ internal sealed class SqliteWriter : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Refuses new writes, waits for the queued ones to commit, then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        Task idle;
+        bool drainHere;
+        lock (_gate)
+        {
+            _closed = true;
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            drainHere = !_writing && _pending.Count > 0;
+            _writing |= drainHere;
+            if (!_writing)
+            {
+                _idle.TrySetResult();
+            }
+
+            idle = _idle.Task;
+        }
+
+        // Writes queued that nobody awaited are committed before the connection closes.
+        if (drainHere)
+        {
+            DrainOwned();
+        }
+
+        await idle.ConfigureAwait(false);
         Statements.Dispose();
         _begin.Dispose();
         _commit.Dispose();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Threading.Tasks.Sources;
 
 namespace Flux.Internal;
 
@@ -20,6 +20,12 @@ internal abstract class WriteRequest(string? executionId, CancellationToken canc
     /// <summary>Runs the write in the open transaction; throws only for database failures (a refusal is an outcome).</summary>
     public abstract void Execute(SqliteWriter writer);
 
+    /// <summary>
+    /// Whether the write reads or changes summaries, so the summaries that appends of the batch owe must be written
+    /// first (creates and appends need not).
+    /// </summary>
+    public virtual bool NeedsSummaries => true;
+
     /// <summary>Reports the outcome, once the commit is durable.</summary>
     public abstract void Complete();
 
@@ -39,18 +45,41 @@ internal abstract class WriteRequest(string? executionId, CancellationToken canc
     }
 }
 
-/// <summary>A write with a result.</summary>
-internal abstract class WriteRequest<T>(string? executionId, CancellationToken cancellationToken) : WriteRequest(executionId, cancellationToken)
+/// <summary>
+/// A write with a result, awaited as a <see cref="ValueTask{T}"/> it backs itself. When the caller awaits it while
+/// no commit is under way, the caller commits the queue on its own thread (<see cref="SqliteWriter.TryCommitHere"/>):
+/// a sequential chain of appends pays no thread hop, and appends queued before anyone awaits still share a commit.
+/// </summary>
+internal abstract class WriteRequest<T>(SqliteWriter writer, string? executionId, CancellationToken cancellationToken)
+    : WriteRequest(executionId, cancellationToken), IValueTaskSource<T>, IValueTaskSource
 {
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ManualResetValueTaskSourceCore<T> _core = new() { RunContinuationsAsynchronously = true };
     private T _result = default!;
     private Exception? _refusal;
+    private int _completed;
 
-    public Task<T> Task => _completion.Task;
+    /// <summary>Queues the write and returns what the caller awaits.</summary>
+    public ValueTask<T> Enqueue()
+    {
+        writer.Enqueue(this);
+        return new ValueTask<T>(this, _core.Version);
+    }
+
+    /// <summary>Queues the write and returns what the caller awaits, without the result.</summary>
+    public ValueTask EnqueueWithoutResult()
+    {
+        writer.Enqueue(this);
+        return new ValueTask(this, _core.Version);
+    }
 
     public sealed override void Execute(SqliteWriter writer)
     {
         _refusal = null;
+        if (NeedsSummaries)
+        {
+            writer.Statements.FlushLogs();
+        }
+
         _result = Run(writer.Statements);
     }
 
@@ -65,33 +94,52 @@ internal abstract class WriteRequest<T>(string? executionId, CancellationToken c
 
     public override void Complete()
     {
-        if (_refusal is null)
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
-            _completion.TrySetResult(_result);
-        }
-        else
-        {
-            _completion.TrySetException(_refusal);
+            if (_refusal is null)
+            {
+                _core.SetResult(_result);
+            }
+            else
+            {
+                _core.SetException(_refusal);
+            }
         }
     }
 
     public override void Fail(Exception error)
     {
-        if (error is OperationCanceledException canceled)
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
-            _completion.TrySetCanceled(canceled.CancellationToken);
-        }
-        else
-        {
-            _completion.TrySetException(error);
+            _core.SetException(error);
         }
     }
+
+    public ValueTaskSourceStatus GetStatus(short token)
+    {
+        var status = _core.GetStatus(token);
+        if (status == ValueTaskSourceStatus.Pending && writer.TryCommitHere())
+        {
+            status = _core.GetStatus(token);
+        }
+
+        return status;
+    }
+
+    public T GetResult(short token) => _core.GetResult(token);
+
+    void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
 }
 
-internal sealed class CreateRequest(ExecutionRecord execution, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
-    : WriteRequest<bool>(execution.ExecutionId, cancellationToken)
+internal sealed class CreateRequest(SqliteWriter writer, ExecutionRecord execution, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    : WriteRequest<bool>(writer, execution.ExecutionId, cancellationToken)
 {
     public override string Operation => "create the execution";
+
+    public override bool NeedsSummaries => false;
 
     public override int Events => events.Count;
 
@@ -108,8 +156,8 @@ internal sealed class CreateRequest(ExecutionRecord execution, IReadOnlyList<Sto
     }
 }
 
-internal sealed class AppendRequest(string executionId, IReadOnlyList<StoredEvent> events, ExecutionUpdate? update, CancellationToken cancellationToken)
-    : WriteRequest<bool>(executionId, cancellationToken)
+internal sealed class AppendRequest(SqliteWriter writer, string executionId, IReadOnlyList<StoredEvent> events, ExecutionUpdate? update, CancellationToken cancellationToken)
+    : WriteRequest<bool>(writer, executionId, cancellationToken)
 {
     public override string Operation => "append events";
 
@@ -117,32 +165,23 @@ internal sealed class AppendRequest(string executionId, IReadOnlyList<StoredEven
 
     public override int Events => events.Count;
 
-    protected override bool Run(SqliteStatements s)
-    {
-        var key = s.AdvanceLog(ExecutionId!, events, update);
-        if (key is null)
-        {
-            return Refuse(s.LastSequence(ExecutionId!) is { } last
-                ? StoreRules.SequenceMismatch(ExecutionId!, last, events)
-                : new ExecutionNotFoundException(ExecutionId!));
-        }
+    public override bool NeedsSummaries => false;
 
-        s.InsertEvents(key.Value, events);
-        return true;
-    }
+    protected override bool Run(SqliteStatements s) =>
+        s.Append(ExecutionId!, events, update) is { } refusal ? Refuse(refusal) : true;
 }
 
 /// <summary>A change of the summary that returns it (claim, renew, release) or whether it applied (cancel request).</summary>
-internal sealed class SummaryRequest<T>(string executionId, string operation, Func<SqliteStatements, T> run, CancellationToken cancellationToken)
-    : WriteRequest<T>(executionId, cancellationToken)
+internal sealed class SummaryRequest<T>(SqliteWriter writer, string executionId, string operation, Func<SqliteStatements, T> run, CancellationToken cancellationToken)
+    : WriteRequest<T>(writer, executionId, cancellationToken)
 {
     public override string Operation => operation;
 
     protected override T Run(SqliteStatements s) => run(s);
 }
 
-internal sealed class DeleteFinishedRequest(DateTimeOffset finishedBefore, CancellationToken cancellationToken)
-    : WriteRequest<int>(null, cancellationToken)
+internal sealed class DeleteFinishedRequest(SqliteWriter writer, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
+    : WriteRequest<int>(writer, null, cancellationToken)
 {
     public override string Operation => "delete finished executions";
 

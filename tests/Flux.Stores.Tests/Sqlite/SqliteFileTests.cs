@@ -310,15 +310,23 @@ public sealed class SqliteFileTests
         var before = store.Statistics;
 
         // Another connection holds the write lock, so the store's writer cannot commit: every append queues behind it.
-        Task[] appends;
+        // Nothing awaits an append before the lock is released (an awaiting caller would commit on this thread).
+        var appends = new ValueTask[executions];
         using (var blocker = Raw())
         {
             Scalar(blocker, "BEGIN IMMEDIATE");
-            appends = Enumerable.Range(0, executions).Select(i => store.AppendAsync($"e{i}", TestData.Events(2, 2, tag: $"e{i}")).AsTask()).ToArray();
+            for (var i = 0; i < executions; i++)
+            {
+                appends[i] = store.AppendAsync($"e{i}", TestData.Events(2, 2, tag: $"e{i}"));
+            }
+
             Scalar(blocker, "ROLLBACK");
         }
 
-        await Task.WhenAll(appends);
+        foreach (var append in appends)
+        {
+            await append;
+        }
 
         var after = store.Statistics;
         Assert.That(after.Appends - before.Appends, Is.EqualTo(executions));
@@ -334,13 +342,13 @@ public sealed class SqliteFileTests
         await store.CreateAsync(TestData.Execution("e1"), [TestData.Started()]);
         await store.CreateAsync(TestData.Execution("e2"), [TestData.Started()]);
 
-        Task good1, bad, good2;
+        ValueTask good1, bad, good2;
         using (var blocker = Raw())
         {
             Scalar(blocker, "BEGIN IMMEDIATE");
-            good1 = store.AppendAsync("e1", [TestData.Event(2)]).AsTask();
-            bad = store.AppendAsync("e2", [TestData.Event(5)]).AsTask();
-            good2 = store.AppendAsync("e2", [TestData.Event(2)]).AsTask();
+            good1 = store.AppendAsync("e1", [TestData.Event(2)]);
+            bad = store.AppendAsync("e2", [TestData.Event(5)]);
+            good2 = store.AppendAsync("e2", [TestData.Event(2)]);
             Scalar(blocker, "ROLLBACK");
         }
 
