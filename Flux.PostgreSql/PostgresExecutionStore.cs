@@ -188,7 +188,7 @@ public sealed class PostgresExecutionStore : IExecutionStore, IAsyncDisposable
                 command = _dataSource.CreateCommand(_sql.ReadEvents);
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = executionId });
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
-                reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (NpgsqlException e)
             {
@@ -209,7 +209,7 @@ public sealed class PostgresExecutionStore : IExecutionStore, IAsyncDisposable
                     }
 
                     found = true;
-                    if (await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false))
+                    if (reader.IsDBNull(0))
                     {
                         continue;
                     }
@@ -217,9 +217,9 @@ public sealed class PostgresExecutionStore : IExecutionStore, IAsyncDisposable
                     var sequence = reader.GetInt64(0);
                     var type = PostgresRows.ParseEventType(reader.GetString(1), sequence, executionId, Name);
                     var time = StoreRules.FromTicks(reader.GetInt64(2));
-                    var callId = await reader.IsDBNullAsync(3, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(3);
+                    var callId = reader.IsDBNull(3) ? null : reader.GetString(3);
                     var name = reader.GetString(4);
-                    var payload = await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false) ? null : reader.GetFieldValue<byte[]>(5);
+                    var payload = reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5);
 
                     // Consecutive events of a call share its id, and a log repeats a few task names: share the strings.
                     callId = callId is not null && callId == lastCallId ? lastCallId : lastCallId = callId;

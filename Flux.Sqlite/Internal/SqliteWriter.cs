@@ -22,6 +22,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private List<WriteRequest> _spare = [];
     private bool _writing;
     private bool _drainQueued;
+    private int _pendingCount;
+    private const int LingerSpins = 30;
     private bool _closed;
     private TaskCompletionSource? _idle;
     private long _writes;
@@ -77,6 +79,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_closed, typeof(SqliteExecutionStore));
             _pending.Add(request);
+            _pendingCount = _pending.Count;
             start = !_writing && !_drainQueued && _pending.Count >= _maxBatch;
             _drainQueued |= start;
         }
@@ -134,12 +137,30 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             CommitNextBatch();
         }
-        while (!StopIfIdle());
+        while (!StopIfIdle(linger: true));
     }
 
-    /// <summary>Gives up the writer's role when nothing waits; true when it did.</summary>
-    private bool StopIfIdle()
+    /// <summary>
+    /// Gives up the writer's role when nothing waits; true when it did. A drain that just committed a batch first
+    /// lingers for a few spins: the callers it released usually queue their next writes at once, and taking them into
+    /// the next batch is what keeps a busy Map's commits few (a lone caller committing on its own thread does not wait).
+    /// </summary>
+    private bool StopIfIdle(bool linger = false)
     {
+        if (linger)
+        {
+            var spin = default(SpinWait);
+            while (spin.Count < LingerSpins)
+            {
+                if (Volatile.Read(ref _pendingCount) > 0)
+                {
+                    return false;
+                }
+
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
         lock (_gate)
         {
             if (_pending.Count > 0)
@@ -168,6 +189,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 batch = _pending.GetRange(0, _maxBatch);
                 _pending.RemoveRange(0, _maxBatch);
             }
+
+            _pendingCount = _pending.Count;
         }
 
         batch.RemoveAll(static r => r.SkipIfCancelled());

@@ -47,7 +47,7 @@ public class PostgresBenchmarks
         await create.ExecuteNonQueryAsync();
     }
 
-    [IterationSetup(Targets = [nameof(FluxMapLikeAppends)])]
+    [IterationSetup(Targets = [nameof(FluxMapLikeAppends), nameof(HandWrittenInsertsInOneTransaction)])]
     public void NewExecution()
     {
         _mapSequence = 0;

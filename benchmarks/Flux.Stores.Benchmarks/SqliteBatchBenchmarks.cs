@@ -45,7 +45,7 @@ public class SqliteBatchBenchmarks
         _insert.Parameters.Add(new SqliteParameter("$payload", StoreFixtures.Payload));
     }
 
-    [IterationSetup(Targets = [nameof(FluxMapLikeAppends), nameof(FluxQueuedAppends)])]
+    [IterationSetup]
     public void NewExecution()
     {
         _sequence = 0;
