@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Serialization;
 
 namespace Flux.Orleans;
 
@@ -57,6 +58,10 @@ public static class FluxOrleansHostingExtensions
             services.AddSingleton<IValidateOptions<FluxOrleansOptions>, FluxOrleansOptionsValidator>();
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<ITaskDispatcher, GrainTaskDispatcher>();
+
+            // Any other Flux exception a grain throws (the engine's, a workflow's) crosses the cluster with its type
+            // name, message, stack and inner exceptions instead of failing the reply for want of a codec.
+            services.Configure<ExceptionSerializationOptions>(static options => options.SupportedNamespacePrefixes.Add("Flux"));
         }
 
         configure?.Invoke(new FluxOrleansBuilder(services, catalogs));

@@ -37,6 +37,9 @@ public sealed class FluxCluster : IAsyncDisposable
     public static async Task<FluxCluster> StartAsync()
     {
         var builder = new TestClusterBuilder(initialSilosCount: 2);
+
+        // Real sockets, as in production, so other clients can reach a silo's gateway over TCP.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
