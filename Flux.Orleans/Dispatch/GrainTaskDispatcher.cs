@@ -47,17 +47,18 @@ internal sealed partial class GrainTaskDispatcher : ITaskDispatcher
         for (var attempt = 1; attempt <= _options.MaxDispatchAttempts; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (attempt > 1)
+            {
+                // Give the cluster time to notice that a silo is going or gone, so the call lands elsewhere.
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRedispatchDelay.Ticks));
+            }
+
             var (outcome, lost) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (outcome is null)
             {
                 lastLoss = lost;
                 LogCallLost(taskName, callId, attempt, lost!);
-                if (attempt < _options.MaxDispatchAttempts)
-                {
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRedispatchDelay.Ticks));
-                }
-
                 continue;
             }
 
@@ -71,7 +72,7 @@ internal sealed partial class GrainTaskDispatcher : ITaskDispatcher
                     cancellationToken.ThrowIfCancellationRequested();
                     throw new OperationCanceledException($"Task '{taskName}' (call {callId}) was cancelled on silo {outcome.Silo}.");
                 case TaskCallOutcomeKind.Abandoned:
-                    // The silo stopped on purpose and said so: the body did not finish, so the call goes elsewhere at once.
+                    // The silo is stopping and said so: the body did not finish, so the call goes elsewhere.
                     lastLoss = new TaskDispatchException(taskName, callId, outcome.Message ?? $"Silo {outcome.Silo} is stopping.");
                     LogCallHandedBack(taskName, callId, outcome.Silo);
                     continue;

@@ -30,9 +30,8 @@ public sealed class FluxOrleansOptions
     public int MaxDispatchAttempts { get; set; } = 10;
 
     /// <summary>
-    /// The wait before a lost call is sent again, doubled on each further loss (at most <see cref="MaxRedispatchDelay"/>);
-    /// it gives the cluster time to notice that a silo is gone. The first re-dispatch after a silo stopped on purpose
-    /// (the worker handed the call back) does not wait.
+    /// The wait before a call is sent again after its silo went away or handed it back while stopping, doubled on each
+    /// further loss (at most <see cref="MaxRedispatchDelay"/>): it gives the cluster time to notice that the silo is gone.
     /// </summary>
     public TimeSpan RedispatchDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -40,7 +40,7 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            return new TaskCallOutcome(TaskCallOutcomeKind.Abandoned, default, null, $"Silo {_silo} is stopping.", _silo);
+            return Abandon();
         }
         catch (OperationCanceledException)
         {
@@ -52,11 +52,19 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
             // Off the activation's scheduler: bodies use the thread pool as they do in one process, and a body that
             // computes does not hold up the other calls this activation interleaves.
             var token = either.Token;
-            return await Task.Run(() => _runner.RunAsync(request, _silo, cancellationToken, stopping, token), CancellationToken.None);
+            var outcome = await Task.Run(() => _runner.RunAsync(request, _silo, cancellationToken, stopping, token), CancellationToken.None);
+            return outcome.Kind == TaskCallOutcomeKind.Abandoned ? Abandon() : outcome;
         }
         finally
         {
             _limiter.Exit();
         }
+    }
+
+    private TaskCallOutcome Abandon()
+    {
+        // Leave the stopping silo: the slot's next call places it again on a live one.
+        DeactivateOnIdle();
+        return new TaskCallOutcome(TaskCallOutcomeKind.Abandoned, default, null, $"Silo {_silo} is stopping.", _silo);
     }
 }
