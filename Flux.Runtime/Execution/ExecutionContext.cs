@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace Flux;
 
 /// <summary>
@@ -9,24 +7,22 @@ namespace Flux;
 /// </summary>
 public abstract class ExecutionContext
 {
-    private static readonly AsyncLocal<ExecutionContext?> s_current = new();
-
-    private readonly object _gate = new();
     private readonly EventLog _events = new();
-    // Keyed by one 64-bit mix of the name's and the arguments' stable hashes: a small key that is cheap to hash keeps
-    // the count of a million distinct calls compact. Two different calls would share a count only if their 64-bit mixes
-    // collided, and even then their ids stay deterministic (only an occurrence number is skipped).
-    private readonly Dictionary<ulong, int> _occurrences = new();
+    private CancellationTokenSource? _cancellation;
+    private int _runningCalls;
+    private TaskCompletionSource? _drained;
+    private bool _closed;
 
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider)
+    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache)
     {
         WorkflowName = workflowName;
         ExecutionId = executionId;
         TimeProvider = timeProvider;
+        Cache = cache;
     }
 
     /// <summary>The execution running on this asynchronous flow, or null outside a workflow.</summary>
-    public static ExecutionContext? Current => s_current.Value;
+    public static ExecutionContext? Current => Scope.Current?.Execution;
 
     /// <summary>The workflow's name.</summary>
     public string WorkflowName { get; }
@@ -43,7 +39,10 @@ public abstract class ExecutionContext
     /// <summary>The clock of this execution (event times, retry delays, timeouts).</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Cancelled when the caller of <c>RunAsync</c> cancels the run.</summary>
+    /// <summary>
+    /// The token of the workflow body: cancelled when the caller of <c>RunAsync</c> cancels the run, and when the run
+    /// ends (so that nothing it started outlives it). Every call the workflow makes links to it.
+    /// </summary>
     public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>A snapshot of the event log, in the order the events were recorded.</summary>
@@ -51,7 +50,7 @@ public abstract class ExecutionContext
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return _events.ToArray();
             }
@@ -70,6 +69,15 @@ public abstract class ExecutionContext
     /// <summary>True when the run was cancelled.</summary>
     public bool IsCancelled => State == ExecutionState.Cancelled;
 
+    /// <summary>The lock of the log and of the call counts of every scope of this execution.</summary>
+    internal object Gate => _events;
+
+    /// <summary>The cache of this execution's tasks with <see cref="TaskOptions.Cache"/>.</summary>
+    internal TaskCache Cache { get; }
+
+    /// <summary>The scope of the workflow body; null before the run starts.</summary>
+    internal RootScope? Root { get; private set; }
+
     /// <summary>Throws <see cref="WorkflowFailedException"/> (with the original exception inside) unless the run succeeded.</summary>
     public void ThrowIfFailed()
     {
@@ -86,44 +94,68 @@ public abstract class ExecutionContext
         }
     }
 
-    internal static ExecutionContext? SwapCurrent(ExecutionContext? context)
+    /// <summary>
+    /// A call starts: assigns its occurrence and position in its scope and, when it is recorded, its <c>TaskStarted</c>
+    /// event, in one step under the execution's lock, so that the log shows calls in the order their ids were assigned.
+    /// The execution counts the call as running until <see cref="CallEnded"/>.
+    /// </summary>
+    internal void BeginCall<TArguments>(CallScope call, in ScopeKey key, TArguments arguments)
     {
-        var previous = s_current.Value;
-        s_current.Value = context;
-        return previous;
-    }
+        Interlocked.Increment(ref _runningCalls);
+        if (!call.Records)
+        {
+            if (call.Slot < 0)
+            {
+                lock (Gate)
+                {
+                    call.Count(key);
+                }
+            }
 
-    /// <summary>Assigns the next occurrence of a call and records its start, in one step so ids follow start order.</summary>
-    internal TaskCallId BeginTaskCall(string name, ulong nameHash, ulong argumentsHash, object? arguments)
-    {
+            return;
+        }
+
         var now = TimeProvider.GetUtcNow();
-        var key = nameHash ^ (argumentsHash * 0x9E3779B97F4A7C15UL);
-        lock (_gate)
+        object? boxed = arguments;
+        lock (Gate)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, key, out _);
-            var occurrence = count++;
-            var id = new TaskCallId(name, argumentsHash, occurrence);
-            _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
-            return id;
+            call.Count(key);
+            if (!_closed)
+            {
+                _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, call, boxed));
+            }
         }
     }
 
-    /// <summary>Records an event of a task call.</summary>
-    internal void Record(ExecutionEventType type, TaskCallId id, object? value = null)
+    /// <summary>A call that <see cref="BeginCall"/> counted has ended: its last event is recorded.</summary>
+    internal void CallEnded()
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), id, value);
-        lock (_gate)
+        if (Interlocked.Decrement(ref _runningCalls) == 0)
         {
-            _events.Append(evt);
+            Volatile.Read(ref _drained)?.TrySetResult();
         }
     }
 
-    private void RecordWorkflow(ExecutionEventType type, object? value)
+    /// <summary>Records an event of a task call; dropped once the execution has ended.</summary>
+    internal void Record(ExecutionEventType type, CallScope call, object? value = null)
+    {
+        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), call, value);
+        lock (Gate)
+        {
+            if (!_closed)
+            {
+                _events.Append(evt);
+            }
+        }
+    }
+
+    private void RecordWorkflow(ExecutionEventType type, object? value, bool last = false)
     {
         var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), WorkflowName, ExecutionId, value);
-        lock (_gate)
+        lock (Gate)
         {
             _events.Append(evt);
+            _closed |= last;
         }
     }
 
@@ -134,29 +166,55 @@ public abstract class ExecutionContext
             throw new InvalidOperationException($"Execution {ExecutionId} of workflow '{WorkflowName}' was already started.");
         }
 
-        CancellationToken = cancellationToken;
+        _cancellation = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        CancellationToken = _cancellation.Token;
+        Root = new RootScope(this, CancellationToken);
         State = ExecutionState.Running;
         RecordWorkflow(ExecutionEventType.WorkflowStarted, input);
+    }
+
+    /// <summary>
+    /// The body has returned or thrown: cancels whatever the execution started that is still running (a call nobody
+    /// awaited, the calls of an abandoned attempt) and waits until it stopped, so that the terminal event is the last.
+    /// Returns the exception of a cancellation callback that threw, if one did.
+    /// </summary>
+    private protected async Task<Exception?> StopEverythingAsync()
+    {
+        var callbackError = Cancellations.Cancel(_cancellation!);
+        if (Volatile.Read(ref _runningCalls) > 0)
+        {
+            var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _drained, drained);
+            if (Volatile.Read(ref _runningCalls) > 0)
+            {
+                await drained.Task.ConfigureAwait(false);
+            }
+        }
+
+        _cancellation!.Dispose();
+        return callbackError;
     }
 
     private protected void Succeed(object? output)
     {
         State = ExecutionState.Succeeded;
-        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output);
+        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output, last: true);
     }
 
     private protected void Fail(Exception error)
     {
         Error = error;
         State = ExecutionState.Failed;
-        RecordWorkflow(ExecutionEventType.WorkflowFailed, error);
+        RecordWorkflow(ExecutionEventType.WorkflowFailed, error, last: true);
     }
 
     private protected void Cancel(OperationCanceledException error)
     {
         Error = error;
         State = ExecutionState.Cancelled;
-        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null);
+        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null, last: true);
     }
 
     /// <inheritdoc/>
@@ -167,8 +225,8 @@ public abstract class ExecutionContext
 /// <typeparam name="TInput">The workflow's input type.</typeparam>
 public class ExecutionContext<TInput> : ExecutionContext
 {
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider)
+    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
+        : base(workflowName, executionId, timeProvider, cache)
     {
         Input = input;
     }
@@ -185,8 +243,8 @@ public class ExecutionContext<TInput> : ExecutionContext
 /// <typeparam name="TOutput">The workflow's output type.</typeparam>
 public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
 {
-    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider, input)
+    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
+        : base(workflowName, executionId, timeProvider, cache, input)
     {
     }
 
@@ -203,24 +261,51 @@ public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
     internal async Task RunAsync(Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, CancellationToken cancellationToken)
     {
         Start(Input, cancellationToken);
-        var previous = SwapCurrent(this);
+        Scope.Current = Root;
+        TOutput output = default!;
+        Exception? error = null;
+        OperationCanceledException? cancelled = null;
         try
         {
-            var output = await body(this).ConfigureAwait(false);
-            Output = output;
-            Succeed(output);
+            output = await body(this).ConfigureAwait(false);
         }
-        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
         {
-            Cancel(cancelled);
+            cancelled = stopped;
         }
-        catch (Exception error)
+        catch (Exception failed)
+        {
+            error = failed;
+        }
+
+        // Nothing the run started outlives it, and nothing records after its terminal event.
+        var callbackError = await StopEverythingAsync().ConfigureAwait(false);
+        if (callbackError is not null)
+        {
+            // A cancellation callback threw while the strays were stopped: it does not replace a failure, but it is
+            // not lost either: it fails a run that had succeeded.
+            if (error is null && cancelled is null)
+            {
+                error = callbackError;
+            }
+            else
+            {
+                Cancellations.Attach((error ?? cancelled)!, callbackError);
+            }
+        }
+
+        if (error is not null)
         {
             Fail(error);
         }
-        finally
+        else if (cancelled is not null)
         {
-            SwapCurrent(previous);
+            Cancel(cancelled);
+        }
+        else
+        {
+            Output = output;
+            Succeed(output);
         }
     }
 }

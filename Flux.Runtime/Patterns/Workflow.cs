@@ -7,6 +7,13 @@ public static partial class Workflow
     public static ExecutionContext? Context => ExecutionContext.Current;
 
     /// <summary>
+    /// The id of the task call whose body (or fallback, or rollback) is running, as text (see <see cref="TaskCallId"/>);
+    /// null outside a task body. It comes from the program's structure, so it is the same every time the workflow runs
+    /// this call: use it as an idempotency key for what the body does outside (a payment, a message).
+    /// </summary>
+    public static string? CurrentCall => (Scope.Current as CallScope)?.Id.ToString();
+
+    /// <summary>
     /// Runs the calls at once and returns their results in argument order. The first failure cancels the
     /// other calls, waits for them to stop, and is thrown (a <see cref="TaskFailedException"/> naming the task).
     /// </summary>
@@ -90,5 +97,8 @@ public static partial class Workflow
     private sealed class BoxedCall(TaskCall inner) : TaskCall<object?>(inner.Task)
     {
         public override ValueTask<object?> RunAsync(CancellationToken cancellationToken = default) => inner.RunUntypedAsync(cancellationToken);
+
+        internal override ValueTask<object?> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
+            inner.RunUntypedInAsync(scope, slot, cancellationToken);
     }
 }

@@ -24,6 +24,9 @@ public abstract class TaskCall
     /// <summary>Starts the call and returns its result boxed; used by patterns that route values at run time.</summary>
     public abstract ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token, and returns its result boxed.</summary>
+    internal abstract ValueTask<object?> RunUntypedInAsync(Scope scope, int slot, CancellationToken cancellationToken);
+
     private protected void MarkStarted()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
@@ -43,8 +46,15 @@ public abstract class TaskCall<TResult> : TaskCall
     {
     }
 
-    /// <summary>Starts the call. Without a token, the running workflow's token is used.</summary>
+    /// <summary>
+    /// Starts the call in the current scope (the workflow body, or the body of the call that makes it). It runs on the
+    /// scope's token, so that whatever cancels the enclosing work cancels it too; a token given here is linked to the
+    /// scope's token, not a replacement for it.
+    /// </summary>
     public abstract ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token.</summary>
+    internal abstract ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken);
 
     /// <summary>Starts the call and lets <c>await</c> wait for it.</summary>
     public ValueTaskAwaiter<TResult> GetAwaiter() => RunAsync().GetAwaiter();
@@ -56,6 +66,9 @@ public abstract class TaskCall<TResult> : TaskCall
     /// <inheritdoc/>
     public override async ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default) =>
         await RunAsync(cancellationToken).ConfigureAwait(false);
+
+    internal override async ValueTask<object?> RunUntypedInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
+        await RunInAsync(scope, slot, cancellationToken).ConfigureAwait(false);
 }
 
 internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
@@ -74,12 +87,14 @@ internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
     public override ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default)
     {
         MarkStarted();
-        var context = ExecutionContext.Current;
-        if (!cancellationToken.CanBeCanceled && context is not null)
-        {
-            cancellationToken = context.CancellationToken;
-        }
+        var scope = Scope.Current;
+        var token = Cancellations.Link(scope?.Token ?? default, cancellationToken, out var linked);
+        return TaskInvoker.InvokeAsync(_handle, Arguments, scope, slot: -1, token, linked);
+    }
 
-        return TaskInvoker.InvokeAsync(_handle, Arguments, context, cancellationToken);
+    internal override ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken)
+    {
+        MarkStarted();
+        return TaskInvoker.InvokeAsync(_handle, Arguments, scope, slot, cancellationToken, linked: null);
     }
 }

@@ -23,144 +23,156 @@ namespace Flux;
 /// <item>Once every attempt failed: the fallback, whose result becomes the call's result; if there is none or it
 /// fails, the rollback; then TaskFailed and a <see cref="TaskFailedException"/> whose inner exception is the last attempt's.</item>
 /// <item>Cancellation of the call (its token) is never retried and never falls back: TaskCancelled, the rollback
-/// (bounded by <see cref="CancelledRollbackLimit"/>), then the cancellation is rethrown.</item>
+/// if the body was entered, then the cancellation is rethrown. A call whose token is cancelled before its body
+/// starts records TaskStarted and TaskCancelled, and runs nothing.</item>
+/// <item>A rollback runs only for a call whose body was entered, on a token of its own that is cancelled after
+/// <see cref="RollbackLimit"/> of the execution's clock (so the cancellation of the batch around a failed call does
+/// not stop its compensation); a rollback that overruns is abandoned and recorded as failed.</item>
 /// </list>
+/// <para>
+/// Each call is a <see cref="CallScope"/>: the ambient scope while its body, fallback and rollback run, so that the
+/// calls they make are its children, on the token of the current attempt. When an attempt times out, its token is
+/// cancelled and the call waits for those children to stop before it retries.
+/// </para>
 /// </remarks>
 internal static class TaskInvoker
 {
-    /// <summary>How long a rollback may run after its call was cancelled before it is abandoned (as in Python flux).</summary>
-    internal static readonly TimeSpan CancelledRollbackLimit = TimeSpan.FromSeconds(10);
+    /// <summary>How long a rollback may run before it is abandoned (as in Python flux, for a cancelled call).</summary>
+    internal static readonly TimeSpan RollbackLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>Starts a call: gives it its id and its TaskStarted event now, in the caller's order, then runs it.</summary>
     /// <param name="handle">The task.</param>
     /// <param name="arguments">The call's arguments.</param>
-    /// <param name="context">The running execution, or null outside a workflow.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="recordEvents">False for the items of a streaming map, which are not logged one by one.</param>
+    /// <param name="scope">The scope the call is made in (the ambient scope, or a batch or graph for a slot); null outside any.</param>
+    /// <param name="slot">The call's slot in <paramref name="scope"/>; -1 for none.</param>
+    /// <param name="cancellationToken">The call's token: the scope's, or one linked to it.</param>
+    /// <param name="linked">The source of a token linked for this call only, disposed when the call ends.</param>
     public static ValueTask<TResult> InvokeAsync<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
-        ExecutionContext? context,
+        Scope? scope,
+        int slot,
         CancellationToken cancellationToken,
-        bool recordEvents = true) =>
-        handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback
-            ? InvokeWithOptionsAsync(handle, arguments, context, cancellationToken, recordEvents)
-            : InvokePlainAsync(handle, arguments, context, cancellationToken, recordEvents);
+        CancellationTokenSource? linked)
+    {
+        var call = new CallScope(scope, slot, handle.Name, handle.HashOf(arguments), cancellationToken);
+        var key = new ScopeKey(ScopeKind.Call, handle.Name, handle.NameHash, call.Fingerprint);
+        if (call.Execution is { } execution)
+        {
+            execution.BeginCall(call, key, arguments);
+        }
+        else if (scope is not null && slot < 0)
+        {
+            lock (scope.Gate)
+            {
+                call.Count(key);
+            }
+        }
+
+        call.Owner?.ChildStarted();
+        return handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback
+            ? InvokeWithOptionsAsync(handle, arguments, call, linked)
+            : InvokePlainAsync(handle, arguments, call, linked);
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<TResult> InvokePlainAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        ExecutionContext? context,
-        CancellationToken cancellationToken,
-        bool recordEvents)
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
     {
-        var log = recordEvents ? context : null;
-
-        // An unlogged call (outside a workflow, or an item of a streaming map) needs its id only to name it in an
-        // exception, so its arguments are hashed only then.
-        var id = log is null ? default : Begin(handle, arguments, log, handle.HashOf(arguments));
-
+        // The body's calls are this call's children (the change of the ambient scope stays inside this method).
+        Scope.Current = call;
+        var token = call.Token;
+        var log = call.Log;
         try
         {
-            var result = await handle.RunBodyAsync(arguments, cancellationToken).ConfigureAwait(false);
-            log?.Record(ExecutionEventType.TaskCompleted, id, result);
+            token.ThrowIfCancellationRequested();
+            var result = await handle.RunBodyAsync(arguments, token).ConfigureAwait(false);
+            log?.Record(ExecutionEventType.TaskCompleted, call, result);
             return result;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            log?.Record(ExecutionEventType.TaskCancelled, id);
+            log?.Record(ExecutionEventType.TaskCancelled, call);
             throw;
         }
         catch (Exception error)
         {
-            var callId = log is null ? Begin(handle, arguments, log: null, handle.HashOf(arguments)) : id;
-            var failure = error as FluxException
-                ?? new TaskFailedException(handle.Name, callId.ToString(), context?.WorkflowName, context?.ExecutionId, 1, error);
-            log?.Record(ExecutionEventType.TaskFailed, id, failure);
-            throw failure;
+            throw Fail(handle, call, error, attempts: 1);
+        }
+        finally
+        {
+            End(call, linked);
         }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<TResult> InvokeWithOptionsAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        ExecutionContext? context,
-        CancellationToken cancellationToken,
-        bool recordEvents)
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
     {
-        var options = handle.Options;
-        var log = recordEvents ? context : null;
-        var hash = handle.HashOf(arguments);
-        var id = Begin(handle, arguments, log, hash);
-
-        if (options.Cache && TaskCache.TryGet<TResult>(handle.Name, hash, out var cached))
-        {
-            log?.Record(ExecutionEventType.TaskCompleted, id, cached);
-            return cached;
-        }
-
-        var time = context?.TimeProvider ?? TimeProvider.System;
+        Scope.Current = call;
+        var token = call.Token;
+        var log = call.Log;
+        var time = call.Execution?.TimeProvider ?? TimeProvider.System;
         try
         {
+            token.ThrowIfCancellationRequested();
+            var cache = handle.Options.Cache ? call.Execution?.Cache ?? RunOptions.Default.EffectiveCache : null;
+            if (cache is not null && cache.TryGet(handle, call.Fingerprint, arguments, out var cached))
+            {
+                log?.Record(ExecutionEventType.TaskCompleted, call, cached);
+                return cached;
+            }
+
             TResult result;
             try
             {
-                result = await RunAttemptAsync(handle, arguments, options, time, 0, cancellationToken).ConfigureAwait(false);
+                result = await RunAttemptAsync(handle, arguments, call, token, time, 0).ConfigureAwait(false);
             }
-            catch (Exception error) when (!IsCancellation(error, cancellationToken))
+            catch (Exception error) when (!IsCancellation(error, token))
             {
-                return await RecoverAsync(handle, arguments, context, log, id, time, error, cancellationToken).ConfigureAwait(false);
+                return await RecoverAsync(handle, arguments, call, token, time, cache, error).ConfigureAwait(false);
             }
 
-            if (options.Cache)
-            {
-                TaskCache.Set(handle.Name, hash, result);
-            }
-
-            log?.Record(ExecutionEventType.TaskCompleted, id, result);
+            cache?.Set(handle, call.Fingerprint, arguments, result);
+            log?.Record(ExecutionEventType.TaskCompleted, call, result);
             return result;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            log?.Record(ExecutionEventType.TaskCancelled, id);
-            if (handle.DeclaresRollback)
+            log?.Record(ExecutionEventType.TaskCancelled, call);
+            if (handle.DeclaresRollback && call.BodyEntered)
             {
-                await RollbackAfterCancellationAsync(handle, arguments, log, id, time).ConfigureAwait(false);
+                // The call's token is cancelled: the rollback runs on a token of its own. Nothing here throws.
+                await RollbackAsync(handle, arguments, call, time, afterCancellation: true).ConfigureAwait(false);
             }
 
             throw;
         }
+        finally
+        {
+            End(call, linked);
+        }
     }
-
-    /// <summary>
-    /// The call's id. A logged call gets its occurrence and its TaskStarted event here, in one step, so ids follow start
-    /// order; an unlogged call gets occurrence 0, which only names it in an exception.
-    /// </summary>
-    private static TaskCallId Begin<TArguments, TResult>(TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, ulong hash) =>
-        log is null
-            ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
 
     /// <summary>After a failed first attempt: the retries, then the fallback, then the rollback and the final failure.</summary>
     private static async ValueTask<TResult> RecoverAsync<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
-        ExecutionContext? context,
-        ExecutionContext? log,
-        TaskCallId id,
+        CallScope call,
+        CancellationToken token,
         TimeProvider time,
-        Exception error,
-        CancellationToken cancellationToken)
+        TaskCache? cache,
+        Exception error)
     {
         var options = handle.Options;
+        var log = call.Log;
         var retries = options.Retries;
         var attempt = 0;
         while (true)
         {
             if (error is TaskTimeoutException timedOut)
             {
-                log?.Record(ExecutionEventType.TaskTimedOut, id, timedOut.Timeout);
+                log?.Record(ExecutionEventType.TaskTimedOut, call, timedOut.Timeout);
             }
 
             if (attempt == retries)
@@ -169,29 +181,25 @@ internal static class TaskInvoker
             }
 
             var wait = RetryPolicy.WaitBefore(options, attempt + 1);
-            log?.Record(ExecutionEventType.TaskRetryFailed, id, new RetryInfo(attempt, retries, wait, error));
+            log?.Record(ExecutionEventType.TaskRetryFailed, call, new RetryInfo(attempt, retries, wait, error));
             attempt++;
             if (wait > TimeSpan.Zero)
             {
                 // On the execution's clock and the call's token: a cancelled batch or workflow stops the wait at once.
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, time, token).ConfigureAwait(false);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            log?.Record(ExecutionEventType.TaskRetryStarted, id, new RetryInfo(attempt, retries, wait));
+            token.ThrowIfCancellationRequested();
+            log?.Record(ExecutionEventType.TaskRetryStarted, call, new RetryInfo(attempt, retries, wait));
             try
             {
-                var result = await RunAttemptAsync(handle, arguments, options, time, attempt, cancellationToken).ConfigureAwait(false);
-                log?.Record(ExecutionEventType.TaskRetryCompleted, id, new RetryInfo(attempt, retries, wait));
-                if (options.Cache)
-                {
-                    TaskCache.Set(handle.Name, id.ArgumentsHash, result);
-                }
-
-                log?.Record(ExecutionEventType.TaskCompleted, id, result);
+                var result = await RunAttemptAsync(handle, arguments, call, token, time, attempt).ConfigureAwait(false);
+                log?.Record(ExecutionEventType.TaskRetryCompleted, call, new RetryInfo(attempt, retries, wait));
+                cache?.Set(handle, call.Fingerprint, arguments, result);
+                log?.Record(ExecutionEventType.TaskCompleted, call, result);
                 return result;
             }
-            catch (Exception next) when (!IsCancellation(next, cancellationToken))
+            catch (Exception next) when (!IsCancellation(next, token))
             {
                 error = next;
             }
@@ -200,70 +208,88 @@ internal static class TaskInvoker
         Exception? fallbackError = null;
         if (handle.DeclaresFallback)
         {
-            log?.Record(ExecutionEventType.TaskFallbackStarted, id, arguments);
+            log?.Record(ExecutionEventType.TaskFallbackStarted, call, arguments);
             try
             {
-                var value = await handle.RunFallbackAsync(arguments, cancellationToken).ConfigureAwait(false);
+                call.Token = token;
+                var value = await handle.RunFallbackAsync(arguments, token).ConfigureAwait(false);
 
                 // A fallback's result is not cached: the next call should try the body again.
-                log?.Record(ExecutionEventType.TaskFallbackCompleted, id, value);
-                log?.Record(ExecutionEventType.TaskCompleted, id, value);
+                log?.Record(ExecutionEventType.TaskFallbackCompleted, call, value);
+                log?.Record(ExecutionEventType.TaskCompleted, call, value);
                 return value;
             }
-            catch (Exception failed) when (!IsCancellation(failed, cancellationToken))
+            catch (Exception failed) when (!IsCancellation(failed, token))
             {
                 fallbackError = failed;
-                log?.Record(ExecutionEventType.TaskFallbackFailed, id, failed);
+                log?.Record(ExecutionEventType.TaskFallbackFailed, call, failed);
             }
         }
 
-        Exception? rollbackError = null;
-        if (handle.DeclaresRollback)
-        {
-            rollbackError = await RollbackAsync(handle, arguments, log, id, cancellationToken).ConfigureAwait(false);
-        }
-
-        // A nested task's failure (or another Flux exception) that the body let through is not wrapped again, unless
-        // there is a fallback or rollback failure to attach to it.
-        var failure = error is FluxException && fallbackError is null && rollbackError is null
-            ? error
-            : new TaskFailedException(handle.Name, id.ToString(), context?.WorkflowName, context?.ExecutionId, attempt + 1, error, fallbackError, rollbackError);
-        log?.Record(ExecutionEventType.TaskFailed, id, failure);
-        ExceptionDispatchInfo.Throw(failure);
-        return default!;
+        var rollbackError = handle.DeclaresRollback && call.BodyEntered
+            ? await RollbackAsync(handle, arguments, call, time, afterCancellation: false).ConfigureAwait(false)
+            : null;
+        throw Fail(handle, call, error, attempt + 1, fallbackError, rollbackError);
     }
 
-    /// <summary>Runs one attempt: the body, under the task's timeout when it has one.</summary>
+    /// <summary>
+    /// The failure a call throws, recorded as TaskFailed. A nested task's failure (or another Flux exception) that the
+    /// body let through is not wrapped again, unless there is a fallback or rollback failure to attach to it; it keeps
+    /// its stack trace, and so does the failure of this call as it travels on (see <see cref="ExceptionDispatchInfo"/>).
+    /// </summary>
+    private static Exception Fail<TArguments, TResult>(
+        TaskHandle<TArguments, TResult> handle, CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null)
+    {
+        var failure = error is FluxException && fallbackError is null && rollbackError is null
+            ? error
+            : new TaskFailedException(
+                handle.Name, call.Id.ToString(), call.Execution?.WorkflowName, call.Execution?.ExecutionId, attempts, error, fallbackError, rollbackError);
+        call.Log?.Record(ExecutionEventType.TaskFailed, call, failure);
+        ExceptionDispatchInfo.Throw(failure);
+        return failure; // not reached: ExceptionDispatchInfo.Throw throws
+    }
+
+    /// <summary>Runs one attempt on the call's token, or on a token of its own under the task's timeout.</summary>
     private static ValueTask<TResult> RunAttemptAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, TaskOptions options, TimeProvider time, int attempt, CancellationToken cancellationToken) =>
-        options.Timeout is { } limit
-            ? RunWithTimeoutAsync(handle, arguments, limit, time, attempt, options.Retries + 1, cancellationToken)
-            : handle.RunBodyAsync(arguments, cancellationToken);
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationToken token, TimeProvider time, int attempt)
+    {
+        if (handle.Options.Timeout is { } limit)
+        {
+            return RunWithTimeoutAsync(handle, arguments, call, token, limit, time, attempt);
+        }
+
+        call.Token = token;
+        call.EnteringBody();
+        return handle.RunBodyAsync(arguments, token);
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<TResult> RunWithTimeoutAsync<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
+        CallScope call,
+        CancellationToken token,
         TimeSpan limit,
         TimeProvider time,
-        int attempt,
-        int maxAttempts,
-        CancellationToken cancellationToken)
+        int attempt)
     {
-        // One token source for both the caller's token and the limit. On the system clock the source's own timer is
-        // the cheapest one there is; another clock (a fake one in tests) gets a timer of its own that cancels it.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // One token source for both the call's token and the limit. On the system clock the source's own timer is the
+        // cheapest one there is; another clock (a fake one in tests) gets a timer of its own that cancels it.
+        using var attemptSource = CancellationTokenSource.CreateLinkedTokenSource(token);
         using var clockTimer = time == TimeProvider.System
             ? null
-            : time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), linked, limit, Timeout.InfiniteTimeSpan);
+            : time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), attemptSource, limit, Timeout.InfiniteTimeSpan);
         if (clockTimer is null)
         {
-            linked.CancelAfter(limit);
+            attemptSource.CancelAfter(limit);
         }
 
+        // The calls the body makes run on the attempt's token: the limit reaches them too.
+        call.Token = attemptSource.Token;
         try
         {
-            var running = handle.RunBodyAsync(arguments, linked.Token);
+            call.EnteringBody();
+            var running = handle.RunBodyAsync(arguments, attemptSource.Token);
             if (running.IsCompleted)
             {
                 return await running.ConfigureAwait(false);
@@ -274,7 +300,7 @@ internal static class TaskInvoker
             var task = running.AsTask();
             try
             {
-                return await task.WaitAsync(linked.Token).ConfigureAwait(false);
+                return await task.WaitAsync(attemptSource.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!task.IsCompleted)
             {
@@ -282,40 +308,32 @@ internal static class TaskInvoker
                 throw;
             }
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (attemptSource.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            throw new TaskTimeoutException(handle.Name, limit, attempt + 1, maxAttempts);
+            // Timed out: the calls the attempt made were cancelled with it; they stop before the next attempt starts.
         }
-    }
+        finally
+        {
+            call.Token = token;
+        }
 
-    /// <summary>The rollback of a call that finally failed; returns its exception, or null when it succeeded.</summary>
-    private static async ValueTask<Exception?> RollbackAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, TaskCallId id, CancellationToken cancellationToken)
-    {
-        log?.Record(ExecutionEventType.TaskRollbackStarted, id, arguments);
-        try
-        {
-            await handle.RunRollbackAsync(arguments, cancellationToken).ConfigureAwait(false);
-            log?.Record(ExecutionEventType.TaskRollbackCompleted, id);
-            return null;
-        }
-        catch (Exception error)
-        {
-            log?.Record(ExecutionEventType.TaskRollbackFailed, id, error);
-            return error;
-        }
+        await call.WaitForChildrenAsync().ConfigureAwait(false);
+        throw new TaskTimeoutException(handle.Name, limit, attempt + 1, handle.Options.Retries + 1);
     }
 
     /// <summary>
-    /// The rollback of a call that was cancelled. The call's token is already cancelled, so the rollback gets a token of
-    /// its own that is cancelled after <see cref="CancelledRollbackLimit"/>; a rollback that overruns is abandoned and
-    /// recorded as failed. Nothing here throws: the caller rethrows the cancellation.
+    /// The rollback of a call whose body was entered, when the call finally failed or was cancelled. It runs on a token of
+    /// its own, cancelled after <see cref="RollbackLimit"/> of the execution's clock, so the cancellation that may have
+    /// reached the call (its batch, its workflow) does not stop the compensation; a rollback that overruns is abandoned
+    /// and recorded as failed. Returns the rollback's exception, or null; never throws.
     /// </summary>
-    private static async ValueTask RollbackAfterCancellationAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, TaskCallId id, TimeProvider time)
+    private static async ValueTask<Exception?> RollbackAsync<TArguments, TResult>(
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, TimeProvider time, bool afterCancellation)
     {
-        log?.Record(ExecutionEventType.TaskRollbackStarted, id, arguments);
-        using var limit = new CancellationTokenSource(CancelledRollbackLimit, time);
+        var log = call.Log;
+        log?.Record(ExecutionEventType.TaskRollbackStarted, call, arguments);
+        using var limit = new CancellationTokenSource(RollbackLimit, time);
+        call.Token = limit.Token;
         try
         {
             var running = handle.RunRollbackAsync(arguments, limit.Token);
@@ -337,16 +355,27 @@ internal static class TaskInvoker
                 }
             }
 
-            log?.Record(ExecutionEventType.TaskRollbackCompleted, id);
+            log?.Record(ExecutionEventType.TaskRollbackCompleted, call);
+            return null;
         }
         catch (Exception error)
         {
             var reported = limit.IsCancellationRequested
                 ? new TimeoutException(
-                    $"The rollback of task '{handle.Name}' did not finish within {CancelledRollbackLimit} after the call was cancelled; it was abandoned.", error)
+                    $"The rollback of task '{handle.Name}' did not finish within {RollbackLimit} after the call {(afterCancellation ? "was cancelled" : "failed")}; it was abandoned.",
+                    error)
                 : error;
-            log?.Record(ExecutionEventType.TaskRollbackFailed, id, reported);
+            log?.Record(ExecutionEventType.TaskRollbackFailed, call, reported);
+            return reported;
         }
+    }
+
+    /// <summary>The call has ended: the execution and the enclosing call stop counting it as running.</summary>
+    private static void End(CallScope call, CancellationTokenSource? linked)
+    {
+        call.Owner?.ChildEnded();
+        call.Execution?.CallEnded();
+        linked?.Dispose();
     }
 
     private static bool IsCancellation(Exception error, CancellationToken cancellationToken) =>

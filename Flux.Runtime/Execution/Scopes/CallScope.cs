@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Flux;
+
+/// <summary>
+/// One task call while it runs: its identity (see <see cref="TaskCallId"/>) and, as a scope, the parent of the calls its
+/// body, fallback and rollback make. A call in a slot (a Map item, a Parallel slot, a graph node) is the slot's only
+/// call, so the slot needs no object of its own: the call keeps the slot's index and is rendered inside it.
+/// </summary>
+internal sealed class CallScope : Scope
+{
+    private int _entries;
+    private int _runningChildren;
+    private TaskCompletionSource? _childrenDone;
+
+    public CallScope(Scope? parent, int slot, string name, ulong fingerprint, CancellationToken token)
+        : base(parent, parent?.Execution, parent?.Records ?? false, token)
+    {
+        Slot = slot;
+        Name = name;
+        Fingerprint = fingerprint;
+        Owner = parent as CallScope ?? parent?.Parent as CallScope;
+    }
+
+    /// <summary>The slot the call fills in its parent (a Map item's index, a Parallel slot, a graph node's index); -1 for none.</summary>
+    public int Slot { get; }
+
+    /// <summary>The task's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The fingerprint of the call's arguments.</summary>
+    public ulong Fingerprint { get; }
+
+    /// <summary>The occurrence of (name, fingerprint) in the parent scope; 0 in a slot.</summary>
+    public int Occurrence { get; private set; }
+
+    /// <summary>The how-many-th call started in the parent scope (0 for the first); 0 in a slot.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>The nearest enclosing call (the parent, or the call whose body opened the parent's batch or graph); null at the top.</summary>
+    public CallScope? Owner { get; }
+
+    /// <summary>The call's id.</summary>
+    public TaskCallId Id => new(Parent, Slot, Name, Fingerprint, Occurrence, Position);
+
+    /// <summary>True once the body started, in any attempt: only then does a rollback have something to compensate.</summary>
+    public bool BodyEntered => Volatile.Read(ref _entries) > 0;
+
+    /// <summary>Assigns the occurrence and position of a call not in a slot. The caller holds the parent's <see cref="Scope.Gate"/>.</summary>
+    public void Count(in ScopeKey key)
+    {
+        if (Slot < 0 && Parent is not null)
+        {
+            (Occurrence, Position) = Parent.CountCall(key);
+        }
+    }
+
+    /// <summary>The body is about to be called (an attempt, the fallback).</summary>
+    public void EnteringBody() => Interlocked.Increment(ref _entries);
+
+    /// <summary>
+    /// The body was handed to the thread pool instead of running now: it counts as entered only once it starts
+    /// (<see cref="EnteringBody"/> again), so a call cancelled while its body waits in the queue gets no rollback.
+    /// </summary>
+    public void BodyQueued() => Interlocked.Decrement(ref _entries);
+
+    public override void AppendPrefix(StringBuilder text)
+    {
+        TaskCallId.Append(text, Parent, Slot, Name, Fingerprint, Occurrence);
+        text.Append('/');
+    }
+
+    /// <summary>A call whose nearest enclosing call is this one started.</summary>
+    public void ChildStarted() => Interlocked.Increment(ref _runningChildren);
+
+    /// <summary>A call whose nearest enclosing call is this one ended.</summary>
+    public void ChildEnded()
+    {
+        if (Interlocked.Decrement(ref _runningChildren) == 0)
+        {
+            Volatile.Read(ref _childrenDone)?.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes once no call made inside this one is running (after an attempt timed out and its token was cancelled).</summary>
+    public Task WaitForChildrenAsync()
+    {
+        if (Volatile.Read(ref _runningChildren) == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _childrenDone, done);
+        if (Volatile.Read(ref _runningChildren) == 0)
+        {
+            done.TrySetResult();
+        }
+
+        return done.Task;
+    }
+}
