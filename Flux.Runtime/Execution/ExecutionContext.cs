@@ -9,7 +9,8 @@ public abstract class ExecutionContext
 {
     private readonly EventLog _events = new();
     private CancellationTokenSource? _cancellation;
-    private int _runningCalls;
+    private int _runningCalls;   // calls that end through CallEnded (changed with Interlocked)
+    private int _runningRecorded; // plain recorded calls, which end in RecordEnd (changed under the lock)
     private TaskCompletionSource? _drained;
     private bool _closed;
 
@@ -97,28 +98,37 @@ public abstract class ExecutionContext
     /// <summary>
     /// A call starts: assigns its occurrence and position in its scope and, when it is recorded, its <c>TaskStarted</c>
     /// event, in one step under the execution's lock, so that the log shows calls in the order their ids were assigned.
-    /// The execution counts the call as running until <see cref="CallEnded"/>.
+    /// The execution counts the call as running until it ends: a plain recorded call (<paramref name="endsWithRecordEnd"/>)
+    /// in <see cref="RecordEnd"/>, any other in <see cref="CallEnded"/>.
     /// </summary>
-    internal void BeginCall<TArguments>(CallScope call, in ScopeKey key, TArguments arguments)
+    internal void BeginCall<TArguments>(CallScope call, ulong key, TArguments arguments, bool records, bool endsWithRecordEnd)
     {
-        Interlocked.Increment(ref _runningCalls);
-        if (!call.Records)
+        if (!records)
         {
-            if (call.Slot < 0)
+            Interlocked.Increment(ref _runningCalls);
+            if (call.Slot >= 0)
             {
-                lock (Gate)
-                {
-                    call.Count(key);
-                }
+                return;
+            }
+
+            lock (Gate)
+            {
+                call.Count(key);
             }
 
             return;
+        }
+
+        if (!endsWithRecordEnd)
+        {
+            Interlocked.Increment(ref _runningCalls);
         }
 
         var now = TimeProvider.GetUtcNow();
         object? boxed = arguments;
         lock (Gate)
         {
+            _runningRecorded += endsWithRecordEnd ? 1 : 0;
             call.Count(key);
             if (!_closed)
             {
@@ -127,12 +137,12 @@ public abstract class ExecutionContext
         }
     }
 
-    /// <summary>A call that <see cref="BeginCall"/> counted has ended: its last event is recorded.</summary>
+    /// <summary>A call that <see cref="BeginCall"/> counted (not a plain recorded one) has ended.</summary>
     internal void CallEnded()
     {
         if (Interlocked.Decrement(ref _runningCalls) == 0)
         {
-            Volatile.Read(ref _drained)?.TrySetResult();
+            SignalIfDrained();
         }
     }
 
@@ -148,6 +158,37 @@ public abstract class ExecutionContext
             }
         }
     }
+
+    /// <summary>Records the last event of a plain recorded call and counts the call as ended, in one step.</summary>
+    internal void RecordEnd(ExecutionEventType type, CallScope call, object? value)
+    {
+        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), call, value);
+        int running;
+        lock (Gate)
+        {
+            if (!_closed)
+            {
+                _events.Append(evt);
+            }
+
+            running = --_runningRecorded;
+        }
+
+        if (running == 0)
+        {
+            SignalIfDrained();
+        }
+    }
+
+    private void SignalIfDrained()
+    {
+        if (Volatile.Read(ref _drained) is { } drained && IsDrained)
+        {
+            drained.TrySetResult();
+        }
+    }
+
+    private bool IsDrained => Volatile.Read(ref _runningCalls) == 0 && Volatile.Read(ref _runningRecorded) == 0;
 
     private void RecordWorkflow(ExecutionEventType type, object? value, bool last = false)
     {
@@ -183,11 +224,11 @@ public abstract class ExecutionContext
     private protected async Task<Exception?> StopEverythingAsync()
     {
         var callbackError = Cancellations.Cancel(_cancellation!);
-        if (Volatile.Read(ref _runningCalls) > 0)
+        if (!IsDrained)
         {
             var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _drained, drained);
-            if (Volatile.Read(ref _runningCalls) > 0)
+            if (!IsDrained)
             {
                 await drained.Task.ConfigureAwait(false);
             }

@@ -104,7 +104,7 @@ public sealed class DeclaredGraphRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endNodes);
         CallIdNames.CheckGraph(graphName);
         var nodes = new List<string>();
-        var scope = new GraphScope(graphName, graphName.GetHashCode(StringComparison.Ordinal), nodes, cancellationToken);
+        var scope = new GraphScope(graphName, ScopeKey.OfName(graphName), nodes, cancellationToken);
         return new DeclaredGraphRun(scope, nodes, endNodes);
     }
 

@@ -65,7 +65,7 @@ public sealed class GraphDefinition
         Incoming = Array.ConvertAll(incoming, list => list.ToArray());
         Outgoing = Array.ConvertAll(outgoing, list => list.ToArray());
         NodeNames = Array.ConvertAll(nodes, node => node.Name);
-        NameHash = name.GetHashCode(StringComparison.Ordinal);
+        NameKey = ScopeKey.OfName(name);
         IsStart = new bool[nodes.Length];
         IsEnd = new bool[nodes.Length];
         foreach (var start in startNodes)
@@ -115,8 +115,8 @@ public sealed class GraphDefinition
     /// <summary>The nodes' names, by node index: the slots of a run's scope.</summary>
     internal string[] NodeNames { get; }
 
-    /// <summary>A hash of <see cref="Name"/> for counting runs of the graph in a scope; never part of an id.</summary>
-    internal int NameHash { get; }
+    /// <summary>The stable hash of <see cref="Name"/>, for counting runs of the graph in a scope.</summary>
+    internal ulong NameKey { get; }
 
     /// <summary>
     /// Runs the graph on <paramref name="input"/> and returns the output of the end node that ran. Node calls are

@@ -48,7 +48,7 @@ internal sealed class GraphRun
 
     public async Task<object?> RunAsync(CancellationToken cancellationToken)
     {
-        using var scope = new GraphScope(_graph.Name, _graph.NameHash, _graph.NodeNames, cancellationToken);
+        using var scope = new GraphScope(_graph.Name, _graph.NameKey, _graph.NodeNames, cancellationToken);
         scope.Token.ThrowIfCancellationRequested();
         var running = new List<(int Node, Task<object?> Task)>();
 

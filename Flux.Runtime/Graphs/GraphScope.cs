@@ -14,11 +14,11 @@ internal sealed class GraphScope : PatternScope
     private readonly IReadOnlyList<string> _nodes;
 
     /// <param name="graphName">The graph's name.</param>
-    /// <param name="nameHash">A hash of the name, for counting runs of the graph; never part of an id.</param>
+    /// <param name="nameKey">The stable hash of the name (<see cref="ScopeKey.OfName"/>), for counting runs of the graph.</param>
     /// <param name="nodes">The name of each slot's node, by slot; for a declared run, the list it adds its nodes to.</param>
     /// <param name="cancellationToken">The caller's token, linked to the enclosing scope's.</param>
-    public GraphScope(string graphName, int nameHash, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
-        : base(Current, new ScopeKey(ScopeKind.Graph, graphName, nameHash, 0), records: true, timeout: null, cancellationToken)
+    public GraphScope(string graphName, ulong nameKey, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
+        : base(Current, ScopeKey.Child(ScopeKind.Graph, nameKey), records: true, timeout: null, cancellationToken)
     {
         _graphName = graphName;
         _nodes = nodes;

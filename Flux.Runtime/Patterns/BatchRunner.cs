@@ -10,10 +10,11 @@ internal static class BatchRunner
     {
         // Read the whole input first: if enumerating it throws, nothing has started.
         var list = items as IReadOnlyList<TArguments> ?? items.ToArray();
-        using var batch = new Batch<TResult>(ScopeKind.Map, handle.Name, handle.NameHash, list.Count, collect: false, options.Timeout, cancellationToken);
+        using var batch = new Batch<TResult>(ScopeKind.Map, handle.Name, handle.NameKey, list.Count, collect: false, options.Timeout, cancellationToken);
         if (list.Count > 0)
         {
             await batch.RunAsync(list, handle, StartItem, options.MaxConcurrency ?? DefaultConcurrency(handle), spread: true).ConfigureAwait(false);
+            batch.ThrowIfStopped();
         }
 
         return batch.Results;
@@ -35,10 +36,11 @@ internal static class BatchRunner
         TaskHandle<TArguments, TResult> handle, IEnumerable<TArguments> items, BatchOptions options, CancellationToken cancellationToken)
     {
         var list = items as IReadOnlyList<TArguments> ?? items.ToArray();
-        using var batch = new Batch<TResult>(ScopeKind.Map, handle.Name, handle.NameHash, list.Count, collect: true, options.Timeout, cancellationToken);
+        using var batch = new Batch<TResult>(ScopeKind.Map, handle.Name, handle.NameKey, list.Count, collect: true, options.Timeout, cancellationToken);
         if (list.Count > 0)
         {
             await batch.RunAsync(list, handle, StartItem, options.MaxConcurrency ?? DefaultConcurrency(handle), spread: true).ConfigureAwait(false);
+            batch.ThrowIfStopped();
         }
 
         return Outcomes(batch);
@@ -50,6 +52,7 @@ internal static class BatchRunner
         if (calls.Count > 0)
         {
             await batch.RunAsync(calls, 0, StartCall, options.MaxConcurrency ?? int.MaxValue, spread: false).ConfigureAwait(false);
+            batch.ThrowIfStopped();
         }
 
         return batch.Results;
@@ -61,6 +64,7 @@ internal static class BatchRunner
         if (calls.Count > 0)
         {
             await batch.RunAsync(calls, 0, StartCall, options.MaxConcurrency ?? int.MaxValue, spread: false).ConfigureAwait(false);
+            batch.ThrowIfStopped();
         }
 
         return Outcomes(batch);
@@ -83,12 +87,12 @@ internal static class BatchRunner
     public static int DefaultConcurrency(TaskHandle handle) =>
         handle.IsSynchronous ? Environment.ProcessorCount : BatchOptions.DefaultAsyncConcurrency;
 
-    private static ValueTask<TResult> StartItem<TArguments, TResult>(
+    private static StartedCall<TResult> StartItem<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle, TArguments item, Scope scope, int slot, CancellationToken token) =>
-        TaskInvoker.InvokeAsync(handle, item, scope, slot, token, linked: null);
+        TaskInvoker.Start(handle, item, scope, slot, token, linked: null);
 
-    private static ValueTask<T> StartCall<T>(int unused, TaskCall<T> call, Scope scope, int slot, CancellationToken token) =>
-        call.RunInAsync(scope, slot, token);
+    private static StartedCall<T> StartCall<T>(int unused, TaskCall<T> call, Scope scope, int slot, CancellationToken token) =>
+        call.StartIn(scope, slot, token);
 
     private static Outcome<TResult>[] Outcomes<TResult>(Batch<TResult> batch)
     {

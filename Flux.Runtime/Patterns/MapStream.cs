@@ -14,7 +14,7 @@ internal sealed class MapStream<TArguments, TResult> : PatternScope
     private readonly TaskHandle<TArguments, TResult> _handle;
 
     private MapStream(TaskHandle<TArguments, TResult> handle, TimeSpan? timeout, CancellationToken cancellationToken)
-        : base(Current, new ScopeKey(ScopeKind.Map, handle.Name, handle.NameHash, 0), records: false, timeout, cancellationToken)
+        : base(Current, ScopeKey.Child(ScopeKind.Map, handle.NameKey), records: false, timeout, cancellationToken)
     {
         _handle = handle;
     }

@@ -96,9 +96,9 @@ public static partial class Workflow
     /// <summary>Adapts a call of any result type to one that returns its result boxed.</summary>
     private sealed class BoxedCall(TaskCall inner) : TaskCall<object?>(inner.Task)
     {
-        public override ValueTask<object?> RunAsync(CancellationToken cancellationToken = default) => inner.RunUntypedAsync(cancellationToken);
+        internal override StartedCall<object?> Start(CancellationToken cancellationToken) => new(inner.RunUntypedAsync(cancellationToken));
 
-        internal override ValueTask<object?> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
-            inner.RunUntypedInAsync(scope, slot, cancellationToken);
+        internal override StartedCall<object?> StartIn(Scope scope, int slot, CancellationToken cancellationToken) =>
+            new(inner.RunUntypedInAsync(scope, slot, cancellationToken));
     }
 }

@@ -51,13 +51,10 @@ public abstract class TaskCall<TResult> : TaskCall
     /// scope's token, so that whatever cancels the enclosing work cancels it too; a token given here is linked to the
     /// scope's token, not a replacement for it.
     /// </summary>
-    public abstract ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default);
+    public ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default) => Start(cancellationToken).AsValueTask();
 
-    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token.</summary>
-    internal abstract ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken);
-
-    /// <summary>Starts the call and lets <c>await</c> wait for it.</summary>
-    public ValueTaskAwaiter<TResult> GetAwaiter() => RunAsync().GetAwaiter();
+    /// <summary>Starts the call (as <see cref="RunAsync"/> does) and lets <c>await</c> wait for it.</summary>
+    public TaskCallAwaiter<TResult> GetAwaiter() => new(Start(default));
 
     /// <summary>Starts the call, with the given continuation behaviour.</summary>
     public ConfiguredValueTaskAwaitable<TResult> ConfigureAwait(bool continueOnCapturedContext) =>
@@ -67,8 +64,18 @@ public abstract class TaskCall<TResult> : TaskCall
     public override async ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default) =>
         await RunAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token.</summary>
+    internal ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
+        StartIn(scope, slot, cancellationToken).AsValueTask();
+
     internal override async ValueTask<object?> RunUntypedInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
         await RunInAsync(scope, slot, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Starts the call in the current scope, with <paramref name="cancellationToken"/> linked to the scope's token.</summary>
+    internal abstract StartedCall<TResult> Start(CancellationToken cancellationToken);
+
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/>, on the slot's token.</summary>
+    internal abstract StartedCall<TResult> StartIn(Scope scope, int slot, CancellationToken cancellationToken);
 }
 
 internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
@@ -84,17 +91,17 @@ internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
 
     public TArguments Arguments { get; }
 
-    public override ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default)
+    internal override StartedCall<TResult> Start(CancellationToken cancellationToken)
     {
         MarkStarted();
         var scope = Scope.Current;
         var token = Cancellations.Link(scope?.Token ?? default, cancellationToken, out var linked);
-        return TaskInvoker.InvokeAsync(_handle, Arguments, scope, slot: -1, token, linked);
+        return TaskInvoker.Start(_handle, Arguments, scope, slot: -1, token, linked);
     }
 
-    internal override ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken)
+    internal override StartedCall<TResult> StartIn(Scope scope, int slot, CancellationToken cancellationToken)
     {
         MarkStarted();
-        return TaskInvoker.InvokeAsync(_handle, Arguments, scope, slot, cancellationToken, linked: null);
+        return TaskInvoker.Start(_handle, Arguments, scope, slot, cancellationToken, linked: null);
     }
 }

@@ -17,11 +17,11 @@ public abstract class TaskHandle
         Name = name;
         Options = options;
         Target = target;
-        NameHash = name.GetHashCode(StringComparison.Ordinal);
+        NameKey = ScopeKey.OfName(name);
     }
 
-    /// <summary>A hash of <see cref="Name"/>, computed once, that spreads the counts of a scope over buckets; never part of an id.</summary>
-    internal int NameHash { get; }
+    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the keys a scope counts this task's calls and Maps by.</summary>
+    internal ulong NameKey { get; }
 
     /// <summary>The instance an instance task runs on (calls of different instances never share a cached result); null for a static task.</summary>
     internal object? Target { get; }

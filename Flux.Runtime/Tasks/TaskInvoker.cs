@@ -35,19 +35,34 @@ namespace Flux;
 /// cancelled and the call waits for those children to stop before it retries.
 /// </para>
 /// </remarks>
-internal static class TaskInvoker
+internal static partial class TaskInvoker
 {
     /// <summary>How long a rollback may run before it is abandoned (as in Python flux, for a cancelled call).</summary>
     internal static readonly TimeSpan RollbackLimit = TimeSpan.FromSeconds(10);
 
-    /// <summary>Starts a call: gives it its id and its TaskStarted event now, in the caller's order, then runs it.</summary>
+    /// <summary>Starts a call and returns a task of its result (see <see cref="Start"/>).</summary>
+    public static ValueTask<TResult> InvokeAsync<TArguments, TResult>(
+        TaskHandle<TArguments, TResult> handle,
+        TArguments arguments,
+        Scope? scope,
+        int slot,
+        CancellationToken cancellationToken,
+        CancellationTokenSource? linked) =>
+        Start(handle, arguments, scope, slot, cancellationToken, linked).AsValueTask();
+
+    /// <summary>
+    /// Starts a call: gives it its id and its TaskStarted event now, in the caller's order, and starts its body. A task
+    /// with options runs in <see cref="InvokeWithOptionsAsync"/>; a plain task's body is started here, under the call's
+    /// scope, and what follows it (its last event, the failure that names the task) runs where its result is taken
+    /// (<see cref="Finish"/>): no extra asynchronous step between a body and whoever awaits it.
+    /// </summary>
     /// <param name="handle">The task.</param>
     /// <param name="arguments">The call's arguments.</param>
     /// <param name="scope">The scope the call is made in (the ambient scope, or a batch or graph for a slot); null outside any.</param>
     /// <param name="slot">The call's slot in <paramref name="scope"/>; -1 for none.</param>
     /// <param name="cancellationToken">The call's token: the scope's, or one linked to it.</param>
     /// <param name="linked">The source of a token linked for this call only, disposed when the call ends.</param>
-    public static ValueTask<TResult> InvokeAsync<TArguments, TResult>(
+    public static StartedCall<TResult> Start<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
         Scope? scope,
@@ -56,10 +71,11 @@ internal static class TaskInvoker
         CancellationTokenSource? linked)
     {
         var call = new CallScope(scope, slot, handle.Name, handle.HashOf(arguments), cancellationToken);
-        var key = new ScopeKey(ScopeKind.Call, handle.Name, handle.NameHash, call.Fingerprint);
-        if (call.Execution is { } execution)
+        var key = ScopeKey.Call(handle.NameKey, call.Fingerprint);
+        var plain = !(handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback);
+        if (scope?.Execution is { } execution)
         {
-            execution.BeginCall(call, key, arguments);
+            execution.BeginCall(call, key, arguments, scope.Records, endsWithRecordEnd: plain);
         }
         else if (scope is not null && slot < 0)
         {
@@ -70,304 +86,130 @@ internal static class TaskInvoker
         }
 
         call.Owner?.ChildStarted();
-        return handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback
-            ? InvokeWithOptionsAsync(handle, arguments, call, linked)
-            : InvokePlainAsync(handle, arguments, call, linked);
-    }
+        if (!plain)
+        {
+            return new StartedCall<TResult>(InvokeWithOptionsAsync(handle, arguments, call, linked));
+        }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> InvokePlainAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
-    {
-        // The body's calls are this call's children (the change of the ambient scope stays inside this method).
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled before its body started: nothing runs.
+            return new StartedCall<TResult>(ValueTask.FromCanceled<TResult>(cancellationToken), call, linked);
+        }
+
+        // The body runs under the call's scope, so the calls it makes are its children; the caller's context is put back
+        // at once (the body's own continuations keep the call's).
+        var caller = System.Threading.ExecutionContext.Capture();
+        if (caller is null)
+        {
+            // The flow of the execution context is suppressed: run the body inside an asynchronous step of its own.
+            return new StartedCall<TResult>(InvokeInOwnContextAsync(handle, arguments, call), call, linked);
+        }
+
+        ValueTask<TResult> running;
         Scope.Current = call;
-        var token = call.Token;
-        var log = call.Log;
         try
         {
-            token.ThrowIfCancellationRequested();
-            var result = await handle.RunBodyAsync(arguments, token).ConfigureAwait(false);
-            log?.Record(ExecutionEventType.TaskCompleted, call, result);
+            running = handle.RunBodyAsync(arguments, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            running = ValueTask.FromException<TResult>(error);
+        }
+        finally
+        {
+            System.Threading.ExecutionContext.Restore(caller);
+        }
+
+        return new StartedCall<TResult>(running, call, linked);
+    }
+
+    /// <summary>
+    /// Ends a plain call whose body has completed: takes the body's result and records TaskCompleted, or records the
+    /// cancellation or the failure (a <see cref="TaskFailedException"/> naming the task, reported to the call's pattern
+    /// in fail-fast mode) and throws it. Called exactly once per call, by whoever takes the result.
+    /// </summary>
+    public static TResult Finish<TResult>(CallScope call, ValueTask<TResult> completed, CancellationTokenSource? linked)
+    {
+        var execution = call.Execution;
+        var records = execution is not null && call.Records;
+        try
+        {
+            var result = completed.GetAwaiter().GetResult();
+            End(call, execution, records, ExecutionEventType.TaskCompleted, result);
             return result;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
         {
-            log?.Record(ExecutionEventType.TaskCancelled, call);
+            End(call, execution, records, ExecutionEventType.TaskCancelled, null);
             throw;
         }
         catch (Exception error)
         {
-            throw Fail(handle, call, error, attempts: 1);
+            var failure = Failure(call, error, attempts: 1);
+            End(call, execution, records, ExecutionEventType.TaskFailed, failure);
+            throw Rethrow(call, failure);
         }
         finally
         {
-            End(call, linked);
+            call.Owner?.ChildEnded();
+            linked?.Dispose();
+        }
+    }
+
+    /// <summary>Records the last event of a plain call and counts it as ended.</summary>
+    private static void End(CallScope call, ExecutionContext? execution, bool records, ExecutionEventType type, object? value)
+    {
+        if (records)
+        {
+            execution!.RecordEnd(type, call, value);
+        }
+        else
+        {
+            execution?.CallEnded();
         }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> InvokeWithOptionsAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
+    private static async ValueTask<TResult> InvokeInOwnContextAsync<TArguments, TResult>(
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call)
     {
+        // The change of the ambient scope stays inside this method.
         Scope.Current = call;
-        var token = call.Token;
-        var log = call.Log;
-        var time = call.Execution?.TimeProvider ?? TimeProvider.System;
-        try
-        {
-            token.ThrowIfCancellationRequested();
-            var cache = handle.Options.Cache ? call.Execution?.Cache ?? RunOptions.Default.EffectiveCache : null;
-            if (cache is not null && cache.TryGet(handle, call.Fingerprint, arguments, out var cached))
-            {
-                log?.Record(ExecutionEventType.TaskCompleted, call, cached);
-                return cached;
-            }
-
-            TResult result;
-            try
-            {
-                result = await RunAttemptAsync(handle, arguments, call, token, time, 0).ConfigureAwait(false);
-            }
-            catch (Exception error) when (!IsCancellation(error, token))
-            {
-                return await RecoverAsync(handle, arguments, call, token, time, cache, error).ConfigureAwait(false);
-            }
-
-            cache?.Set(handle, call.Fingerprint, arguments, result);
-            log?.Record(ExecutionEventType.TaskCompleted, call, result);
-            return result;
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            log?.Record(ExecutionEventType.TaskCancelled, call);
-            if (handle.DeclaresRollback && call.BodyEntered)
-            {
-                // The call's token is cancelled: the rollback runs on a token of its own. Nothing here throws.
-                await RollbackAsync(handle, arguments, call, time, afterCancellation: true).ConfigureAwait(false);
-            }
-
-            throw;
-        }
-        finally
-        {
-            End(call, linked);
-        }
-    }
-
-    /// <summary>After a failed first attempt: the retries, then the fallback, then the rollback and the final failure.</summary>
-    private static async ValueTask<TResult> RecoverAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        CallScope call,
-        CancellationToken token,
-        TimeProvider time,
-        TaskCache? cache,
-        Exception error)
-    {
-        var options = handle.Options;
-        var log = call.Log;
-        var retries = options.Retries;
-        var attempt = 0;
-        while (true)
-        {
-            if (error is TaskTimeoutException timedOut)
-            {
-                log?.Record(ExecutionEventType.TaskTimedOut, call, timedOut.Timeout);
-            }
-
-            if (attempt == retries)
-            {
-                break;
-            }
-
-            var wait = RetryPolicy.WaitBefore(options, attempt + 1);
-            log?.Record(ExecutionEventType.TaskRetryFailed, call, new RetryInfo(attempt, retries, wait, error));
-            attempt++;
-            if (wait > TimeSpan.Zero)
-            {
-                // On the execution's clock and the call's token: a cancelled batch or workflow stops the wait at once.
-                await Task.Delay(wait, time, token).ConfigureAwait(false);
-            }
-
-            token.ThrowIfCancellationRequested();
-            log?.Record(ExecutionEventType.TaskRetryStarted, call, new RetryInfo(attempt, retries, wait));
-            try
-            {
-                var result = await RunAttemptAsync(handle, arguments, call, token, time, attempt).ConfigureAwait(false);
-                log?.Record(ExecutionEventType.TaskRetryCompleted, call, new RetryInfo(attempt, retries, wait));
-                cache?.Set(handle, call.Fingerprint, arguments, result);
-                log?.Record(ExecutionEventType.TaskCompleted, call, result);
-                return result;
-            }
-            catch (Exception next) when (!IsCancellation(next, token))
-            {
-                error = next;
-            }
-        }
-
-        Exception? fallbackError = null;
-        if (handle.DeclaresFallback)
-        {
-            log?.Record(ExecutionEventType.TaskFallbackStarted, call, arguments);
-            try
-            {
-                call.Token = token;
-                var value = await handle.RunFallbackAsync(arguments, token).ConfigureAwait(false);
-
-                // A fallback's result is not cached: the next call should try the body again.
-                log?.Record(ExecutionEventType.TaskFallbackCompleted, call, value);
-                log?.Record(ExecutionEventType.TaskCompleted, call, value);
-                return value;
-            }
-            catch (Exception failed) when (!IsCancellation(failed, token))
-            {
-                fallbackError = failed;
-                log?.Record(ExecutionEventType.TaskFallbackFailed, call, failed);
-            }
-        }
-
-        var rollbackError = handle.DeclaresRollback && call.BodyEntered
-            ? await RollbackAsync(handle, arguments, call, time, afterCancellation: false).ConfigureAwait(false)
-            : null;
-        throw Fail(handle, call, error, attempt + 1, fallbackError, rollbackError);
+        return await handle.RunBodyAsync(arguments, call.Token).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The failure a call throws, recorded as TaskFailed. A nested task's failure (or another Flux exception) that the
-    /// body let through is not wrapped again, unless there is a fallback or rollback failure to attach to it; it keeps
-    /// its stack trace, and so does the failure of this call as it travels on (see <see cref="ExceptionDispatchInfo"/>).
+    /// The failure a call throws: a nested task's failure (or another Flux exception) that the body let through is not
+    /// wrapped again, unless there is a fallback or rollback failure to attach to it.
     /// </summary>
-    private static Exception Fail<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null)
-    {
-        var failure = error is FluxException && fallbackError is null && rollbackError is null
+    private static Exception Failure(CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null) =>
+        error is FluxException && fallbackError is null && rollbackError is null
             ? error
             : new TaskFailedException(
-                handle.Name, call.Id.ToString(), call.Execution?.WorkflowName, call.Execution?.ExecutionId, attempts, error, fallbackError, rollbackError);
-        call.Log?.Record(ExecutionEventType.TaskFailed, call, failure);
+                call.Name, call.Id.ToString(), call.Execution?.WorkflowName, call.Execution?.ExecutionId, attempts, error, fallbackError, rollbackError);
+
+    /// <summary>
+    /// Throws a call's failure, with its stack trace (see <see cref="ExceptionDispatchInfo"/>), after reporting it to the
+    /// call's pattern: in fail-fast mode the siblings are cancelled now, whoever awaits this call and whenever.
+    /// </summary>
+    private static Exception Rethrow(CallScope call, Exception failure)
+    {
+        if (call.Slot >= 0 && call.Parent is PatternScope pattern)
+        {
+            pattern.SlotFailed(failure);
+        }
+
         ExceptionDispatchInfo.Throw(failure);
         return failure; // not reached: ExceptionDispatchInfo.Throw throws
     }
 
-    /// <summary>Runs one attempt on the call's token, or on a token of its own under the task's timeout.</summary>
-    private static ValueTask<TResult> RunAttemptAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationToken token, TimeProvider time, int attempt)
+    /// <summary>The failure of a call with options, recorded as TaskFailed, thrown.</summary>
+    private static Exception Fail(CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null)
     {
-        if (handle.Options.Timeout is { } limit)
-        {
-            return RunWithTimeoutAsync(handle, arguments, call, token, limit, time, attempt);
-        }
-
-        call.Token = token;
-        call.EnteringBody();
-        return handle.RunBodyAsync(arguments, token);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> RunWithTimeoutAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        CallScope call,
-        CancellationToken token,
-        TimeSpan limit,
-        TimeProvider time,
-        int attempt)
-    {
-        // One token source for both the call's token and the limit. On the system clock the source's own timer is the
-        // cheapest one there is; another clock (a fake one in tests) gets a timer of its own that cancels it.
-        using var attemptSource = CancellationTokenSource.CreateLinkedTokenSource(token);
-        using var clockTimer = time == TimeProvider.System
-            ? null
-            : time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), attemptSource, limit, Timeout.InfiniteTimeSpan);
-        if (clockTimer is null)
-        {
-            attemptSource.CancelAfter(limit);
-        }
-
-        // The calls the body makes run on the attempt's token: the limit reaches them too.
-        call.Token = attemptSource.Token;
-        try
-        {
-            call.EnteringBody();
-            var running = handle.RunBodyAsync(arguments, attemptSource.Token);
-            if (running.IsCompleted)
-            {
-                return await running.ConfigureAwait(false);
-            }
-
-            // Wait for the body or the token, whichever comes first: a body that ignores its token (a synchronous body
-            // on the thread pool, say) is abandoned rather than waited for.
-            var task = running.AsTask();
-            try
-            {
-                return await task.WaitAsync(attemptSource.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!task.IsCompleted)
-            {
-                Abandon(task);
-                throw;
-            }
-        }
-        catch (OperationCanceledException) when (attemptSource.IsCancellationRequested && !token.IsCancellationRequested)
-        {
-            // Timed out: the calls the attempt made were cancelled with it; they stop before the next attempt starts.
-        }
-        finally
-        {
-            call.Token = token;
-        }
-
-        await call.WaitForChildrenAsync().ConfigureAwait(false);
-        throw new TaskTimeoutException(handle.Name, limit, attempt + 1, handle.Options.Retries + 1);
-    }
-
-    /// <summary>
-    /// The rollback of a call whose body was entered, when the call finally failed or was cancelled. It runs on a token of
-    /// its own, cancelled after <see cref="RollbackLimit"/> of the execution's clock, so the cancellation that may have
-    /// reached the call (its batch, its workflow) does not stop the compensation; a rollback that overruns is abandoned
-    /// and recorded as failed. Returns the rollback's exception, or null; never throws.
-    /// </summary>
-    private static async ValueTask<Exception?> RollbackAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, TimeProvider time, bool afterCancellation)
-    {
-        var log = call.Log;
-        log?.Record(ExecutionEventType.TaskRollbackStarted, call, arguments);
-        using var limit = new CancellationTokenSource(RollbackLimit, time);
-        call.Token = limit.Token;
-        try
-        {
-            var running = handle.RunRollbackAsync(arguments, limit.Token);
-            if (running.IsCompleted)
-            {
-                await running.ConfigureAwait(false);
-            }
-            else
-            {
-                var task = running.AsTask();
-                try
-                {
-                    await task.WaitAsync(limit.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!task.IsCompleted)
-                {
-                    Abandon(task);
-                    throw;
-                }
-            }
-
-            log?.Record(ExecutionEventType.TaskRollbackCompleted, call);
-            return null;
-        }
-        catch (Exception error)
-        {
-            var reported = limit.IsCancellationRequested
-                ? new TimeoutException(
-                    $"The rollback of task '{handle.Name}' did not finish within {RollbackLimit} after the call {(afterCancellation ? "was cancelled" : "failed")}; it was abandoned.",
-                    error)
-                : error;
-            log?.Record(ExecutionEventType.TaskRollbackFailed, call, reported);
-            return reported;
-        }
+        var failure = Failure(call, error, attempts, fallbackError, rollbackError);
+        call.Log?.Record(ExecutionEventType.TaskFailed, call, failure);
+        return Rethrow(call, failure);
     }
 
     /// <summary>The call has ended: the execution and the enclosing call stop counting it as running.</summary>

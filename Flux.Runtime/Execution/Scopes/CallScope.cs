@@ -10,17 +10,21 @@ namespace Flux;
 internal sealed class CallScope : Scope
 {
     private int _entries;
-    private int _runningChildren;
-    private TaskCompletionSource? _childrenDone;
+    private RunningChildren? _children;
 
     public CallScope(Scope? parent, int slot, string name, ulong fingerprint, CancellationToken token)
-        : base(parent, parent?.Execution, parent?.Records ?? false, token)
+        : base(parent, token)
     {
         Slot = slot;
         Name = name;
         Fingerprint = fingerprint;
-        Owner = parent as CallScope ?? parent?.Parent as CallScope;
     }
+
+    /// <summary>The execution of the scope the call was made in (a call keeps no copy: there are many calls).</summary>
+    public override ExecutionContext? Execution => Parent?.Execution;
+
+    /// <summary>A call records its events, and so do the calls its body makes, when the scope it was made in records them.</summary>
+    public override bool Records => Parent?.Records ?? false;
 
     /// <summary>The slot the call fills in its parent (a Map item's index, a Parallel slot, a graph node's index); -1 for none.</summary>
     public int Slot { get; }
@@ -38,7 +42,7 @@ internal sealed class CallScope : Scope
     public int Position { get; private set; }
 
     /// <summary>The nearest enclosing call (the parent, or the call whose body opened the parent's batch or graph); null at the top.</summary>
-    public CallScope? Owner { get; }
+    public CallScope? Owner => Parent as CallScope ?? Parent?.Parent as CallScope;
 
     /// <summary>The call's id.</summary>
     public TaskCallId Id => new(Parent, Slot, Name, Fingerprint, Occurrence, Position);
@@ -47,7 +51,7 @@ internal sealed class CallScope : Scope
     public bool BodyEntered => Volatile.Read(ref _entries) > 0;
 
     /// <summary>Assigns the occurrence and position of a call not in a slot. The caller holds the parent's <see cref="Scope.Gate"/>.</summary>
-    public void Count(in ScopeKey key)
+    public void Count(ulong key)
     {
         if (Slot < 0 && Parent is not null)
         {
@@ -71,32 +75,46 @@ internal sealed class CallScope : Scope
     }
 
     /// <summary>A call whose nearest enclosing call is this one started.</summary>
-    public void ChildStarted() => Interlocked.Increment(ref _runningChildren);
+    public void ChildStarted()
+    {
+        var children = Volatile.Read(ref _children)
+            ?? Interlocked.CompareExchange(ref _children, new RunningChildren(), null)
+            ?? _children!;
+        Interlocked.Increment(ref children.Count);
+    }
 
     /// <summary>A call whose nearest enclosing call is this one ended.</summary>
     public void ChildEnded()
     {
-        if (Interlocked.Decrement(ref _runningChildren) == 0)
+        var children = Volatile.Read(ref _children)!;
+        if (Interlocked.Decrement(ref children.Count) == 0)
         {
-            Volatile.Read(ref _childrenDone)?.TrySetResult();
+            Volatile.Read(ref children.Done)?.TrySetResult();
         }
     }
 
     /// <summary>Completes once no call made inside this one is running (after an attempt timed out and its token was cancelled).</summary>
     public Task WaitForChildrenAsync()
     {
-        if (Volatile.Read(ref _runningChildren) == 0)
+        if (Volatile.Read(ref _children) is not { } children || Volatile.Read(ref children.Count) == 0)
         {
             return Task.CompletedTask;
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _childrenDone, done);
-        if (Volatile.Read(ref _runningChildren) == 0)
+        Volatile.Write(ref children.Done, done);
+        if (Volatile.Read(ref children.Count) == 0)
         {
             done.TrySetResult();
         }
 
         return done.Task;
+    }
+
+    /// <summary>The calls made inside a call that are still running; made when the first one starts (most calls make none).</summary>
+    private sealed class RunningChildren
+    {
+        public int Count;
+        public TaskCompletionSource? Done;
     }
 }

@@ -23,9 +23,13 @@ internal abstract class PatternScope : Scope, IDisposable
     /// <param name="records">False when the pattern's calls are not recorded (a streaming map).</param>
     /// <param name="timeout">A time limit for the whole run, on the execution's clock; null for none.</param>
     /// <param name="callerToken">The token the caller passed; linked to the enclosing scope's token, not replacing it.</param>
-    protected PatternScope(Scope? parent, in ScopeKey key, bool records, TimeSpan? timeout, CancellationToken callerToken)
-        : base(parent, parent?.Execution, records && (parent?.Records ?? false), default)
+    /// <param name="failFast">True when the first failure of a call stops the others; false when collecting outcomes.</param>
+    protected PatternScope(Scope? parent, ulong key, bool records, TimeSpan? timeout, CancellationToken callerToken, bool failFast = true)
+        : base(parent, default)
     {
+        Execution = parent?.Execution;
+        Records = records && (parent?.Records ?? false);
+        FailFast = failFast;
         Occurrence = parent?.CountChild(key) ?? 0;
         _enclosingToken = parent?.Token ?? default;
         _callerToken = callerToken == _enclosingToken ? default : callerToken;
@@ -39,8 +43,15 @@ internal abstract class PatternScope : Scope, IDisposable
         Token = _cancellation.Token;
     }
 
+    public override ExecutionContext? Execution { get; }
+
+    public override bool Records { get; }
+
     /// <summary>The occurrence of this pattern (of this kind and name) in its parent: 0 for the first.</summary>
     public int Occurrence { get; }
+
+    /// <summary>True when the first failure of a call stops the others.</summary>
+    public bool FailFast { get; }
 
     /// <summary>True once a call failed (the first failure is kept and the others were cancelled).</summary>
     public bool HasFailed => Volatile.Read(ref _firstFailure) is not null;
@@ -63,6 +74,18 @@ internal abstract class PatternScope : Scope, IDisposable
 
         _callbackError = Cancellations.Cancel(_cancellation);
         return true;
+    }
+
+    /// <summary>
+    /// The call in one of this pattern's slots finally failed (after its retries, fallback and rollback): in fail-fast mode
+    /// its failure stops the others at once, from the failing call's own flow, before anyone awaits it.
+    /// </summary>
+    public void SlotFailed(Exception failure)
+    {
+        if (FailFast)
+        {
+            TryFail(failure);
+        }
     }
 
     /// <summary>Cancels the calls still running (the run is over, or its consumer stopped); a throwing callback is kept, not thrown.</summary>

@@ -20,13 +20,11 @@ internal abstract class Scope
 {
     private static readonly AsyncLocal<Scope?> s_current = new();
 
-    private ScopeCounters? _counters;
+    private protected ScopeCounters? _counters;
 
-    protected Scope(Scope? parent, ExecutionContext? execution, bool records, CancellationToken token)
+    protected Scope(Scope? parent, CancellationToken token)
     {
         Parent = parent;
-        Execution = execution;
-        Records = records && execution is not null;
         Token = token;
     }
 
@@ -41,10 +39,10 @@ internal abstract class Scope
     public Scope? Parent { get; }
 
     /// <summary>The execution this scope belongs to; null outside a workflow.</summary>
-    public ExecutionContext? Execution { get; }
+    public abstract ExecutionContext? Execution { get; }
 
     /// <summary>True when the calls made in this scope record their events (false outside a workflow and in a streaming map).</summary>
-    public bool Records { get; }
+    public abstract bool Records { get; }
 
     /// <summary>Where the calls made in this scope record their events; null when they are not recorded.</summary>
     public ExecutionContext? Log => Records ? Execution : null;
@@ -62,14 +60,14 @@ internal abstract class Scope
     /// Assigns the next occurrence of a call with this key, and the call's position (the how-many-th call started in this
     /// scope). The caller holds <see cref="Gate"/>.
     /// </summary>
-    public (int Occurrence, int Position) CountCall(in ScopeKey key)
+    public (int Occurrence, int Position) CountCall(ulong key)
     {
         var counters = _counters ??= new ScopeCounters();
         return (counters.Next(key), counters.NextPosition());
     }
 
     /// <summary>Assigns the next occurrence of a child scope (a Map, a Parallel, a graph run) with this key. Takes <see cref="Gate"/>.</summary>
-    public int CountChild(in ScopeKey key)
+    public int CountChild(ulong key)
     {
         lock (Gate)
         {
@@ -89,8 +87,12 @@ internal abstract class Scope
 }
 
 /// <summary>The scope of a workflow body: the root of an execution's call ids (its path is empty).</summary>
-internal sealed class RootScope(ExecutionContext execution, CancellationToken token) : Scope(null, execution, records: true, token)
+internal sealed class RootScope(ExecutionContext execution, CancellationToken token) : Scope(null, token)
 {
+    public override ExecutionContext Execution { get; } = execution;
+
+    public override bool Records => true;
+
     public override void AppendPrefix(StringBuilder text)
     {
     }

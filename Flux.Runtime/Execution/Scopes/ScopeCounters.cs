@@ -10,27 +10,34 @@ internal enum ScopeKind : byte
 }
 
 /// <summary>
-/// The exact identity of what a scope counts occurrences of: a kind, a name and (for a call) the arguments' fingerprint.
-/// Keys compare exactly (the name by its text), so two different calls never share a count; <see cref="NameHash"/>
-/// only spreads them over buckets and is never part of an id.
+/// The keys a scope counts occurrences by: one 64-bit mix of the kind, a stable hash of the name and (for a call) the
+/// fingerprint. A small key that is cheap to hash keeps the counts of a million distinct calls compact. The name's hash
+/// is the same in every process, so even two different calls whose keys collided would share a count the same way in
+/// every run: their ids stay deterministic (only an occurrence number is skipped).
 /// </summary>
-internal readonly struct ScopeKey(ScopeKind kind, string name, int nameHash, ulong fingerprint) : IEquatable<ScopeKey>
+internal static class ScopeKey
 {
-    public ScopeKind Kind { get; } = kind;
+    private const ulong OffsetBasis = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
 
-    public string Name { get; } = name;
+    /// <summary>A stable 64-bit hash of a name (FNV-1a over its UTF-16 code units); compute it once per task or graph.</summary>
+    public static ulong OfName(string name)
+    {
+        var hash = OffsetBasis;
+        foreach (var c in name)
+        {
+            hash = (hash ^ (byte)c) * Prime;
+            hash = (hash ^ (byte)(c >> 8)) * Prime;
+        }
 
-    public int NameHash { get; } = nameHash;
+        return hash;
+    }
 
-    public ulong Fingerprint { get; } = fingerprint;
+    /// <summary>The key of a call of the task whose name hashes to <paramref name="nameKey"/>, with these arguments.</summary>
+    public static ulong Call(ulong nameKey, ulong fingerprint) => nameKey ^ (fingerprint * 0x9E3779B97F4A7C15UL);
 
-    public bool Equals(ScopeKey other) =>
-        Fingerprint == other.Fingerprint && Kind == other.Kind && NameHash == other.NameHash
-        && (ReferenceEquals(Name, other.Name) || string.Equals(Name, other.Name, StringComparison.Ordinal));
-
-    public override bool Equals(object? obj) => obj is ScopeKey other && Equals(other);
-
-    public override int GetHashCode() => HashCode.Combine(NameHash, Fingerprint, Kind);
+    /// <summary>The key of a child scope (a Map of a task, a Parallel, a run of a graph).</summary>
+    public static ulong Child(ScopeKind kind, ulong nameKey) => nameKey ^ ((ulong)kind * 0xC2B2AE3D27D4EB4FUL) ^ 0x165667B19E3779F9UL;
 }
 
 /// <summary>
@@ -39,29 +46,27 @@ internal readonly struct ScopeKey(ScopeKind kind, string name, int nameHash, ulo
 /// </summary>
 internal sealed class ScopeCounters
 {
-    private ScopeKey _first;
+    private ulong _firstKey;
     private int _firstCount;
-    private bool _hasFirst;
-    private Dictionary<ScopeKey, int>? _others;
+    private Dictionary<ulong, int>? _others;
     private int _calls;
 
     /// <summary>The occurrence of <paramref name="key"/>: 0 the first time, then 1, 2...</summary>
-    public int Next(in ScopeKey key)
+    public int Next(ulong key)
     {
-        if (!_hasFirst)
+        if (_firstCount == 0)
         {
-            _first = key;
-            _hasFirst = true;
+            _firstKey = key;
             _firstCount = 1;
             return 0;
         }
 
-        if (_first.Equals(key))
+        if (_firstKey == key)
         {
             return _firstCount++;
         }
 
-        _others ??= new Dictionary<ScopeKey, int>();
+        _others ??= new Dictionary<ulong, int>();
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_others, key, out _);
         return count++;
     }
