@@ -308,7 +308,13 @@ public sealed class DeclaredGraphRun : IAsyncDisposable
         {
             // After a failure nothing starts: the first failure is this node's result.
             _scope.ThrowIfFailed();
-            return await call.RunInAsync(_scope, slot, _scope.Token).ConfigureAwait(false);
+            var started = call.StartIn(_scope, slot, _scope.Token);
+            if (!started.Running.IsCompleted)
+            {
+                await started.WhenCompleted();
+            }
+
+            return started.GetResult();
         }
         catch (Exception error) when (!_scope.IsCancellation(error) && error != _scope.FirstFailure)
         {

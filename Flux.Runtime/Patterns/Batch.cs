@@ -92,7 +92,7 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     public ValueTask RunAsync<TState, TItem>(
         IReadOnlyList<TItem> items,
         TState state,
-        Func<TState, TItem, Scope, int, CancellationToken, StartedCall<TResult>> start,
+        Func<TState, TItem, Scope, int, CancellationToken, CallScope?, StartedCall<TResult>> start,
         int maxConcurrency,
         bool spread) =>
         maxConcurrency >= _count && !spread && _count <= MaxStartedAtOnce
@@ -114,7 +114,7 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     /// it completes, as <see cref="Task.WhenAll(Task[])"/> does: no asynchronous step per call. Completes when all have finished.
     /// </summary>
     private ValueTask StartAll<TState, TItem>(
-        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, StartedCall<TResult>> start)
+        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, CallScope?, StartedCall<TResult>> start)
     {
         var calls = _calls = new StartedCall<TResult>[_count];
         _unfinished = 1;
@@ -125,7 +125,7 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
             Interlocked.Increment(ref _unfinished);
             try
             {
-                calls[started] = start(state, items[started], this, started, token);
+                calls[started] = start(state, items[started], this, started, token, null);
             }
             catch (Exception error)
             {
@@ -196,7 +196,7 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     /// <summary>Runs <paramref name="workers"/> workers that each take the next item until none is left or the run stopped.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunWorkersAsync<TState, TItem>(
-        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, StartedCall<TResult>> start, int workers, bool spread)
+        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, CallScope?, StartedCall<TResult>> start, int workers, bool spread)
     {
         if (workers == 1)
         {
@@ -242,14 +242,17 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     /// <summary>One worker: takes the next item, runs it, and goes on until there is none left or the run stopped.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WorkAsync<TState, TItem>(
-        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, StartedCall<TResult>> start, bool hop)
+        IReadOnlyList<TItem> items, TState state, Func<TState, TItem, Scope, int, CancellationToken, CallScope?, StartedCall<TResult>> start, bool hop)
     {
         if (hop)
         {
             await ThreadPoolHop.Instance;
         }
 
+        // The worker runs its items one after another: one call scope serves them in turn, as the ambient scope of this
+        // worker, until an item's body makes it the parent of something (then the next item gets a new one).
         var token = Token;
+        CallScope? ambient = null;
         while (!token.IsCancellationRequested)
         {
             var index = Interlocked.Increment(ref _next);
@@ -258,9 +261,15 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
                 return;
             }
 
+            if (_kind == ScopeKind.Map && (ambient is null || !ambient.CanBeReused))
+            {
+                ambient = new CallScope(this, index, _taskName!, 0, token);
+                Current = ambient;
+            }
+
             try
             {
-                var running = start(state, items[index], this, index, token);
+                var running = start(state, items[index], this, index, token, ambient);
                 if (!running.Running.IsCompleted)
                 {
                     await running.WhenCompleted();

@@ -88,10 +88,10 @@ internal static class BatchRunner
         handle.IsSynchronous ? Environment.ProcessorCount : BatchOptions.DefaultAsyncConcurrency;
 
     private static StartedCall<TResult> StartItem<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments item, Scope scope, int slot, CancellationToken token) =>
-        TaskInvoker.Start(handle, item, scope, slot, token, linked: null);
+        TaskHandle<TArguments, TResult> handle, TArguments item, Scope scope, int slot, CancellationToken token, CallScope? ambient) =>
+        TaskInvoker.Start(handle, item, scope, slot, token, linked: null, ambient);
 
-    private static StartedCall<T> StartCall<T>(int unused, TaskCall<T> call, Scope scope, int slot, CancellationToken token) =>
+    private static StartedCall<T> StartCall<T>(int unused, TaskCall<T> call, Scope scope, int slot, CancellationToken token, CallScope? ambient) =>
         call.StartIn(scope, slot, token);
 
     private static Outcome<TResult>[] Outcomes<TResult>(Batch<TResult> batch)

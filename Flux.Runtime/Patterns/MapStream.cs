@@ -89,7 +89,13 @@ internal sealed class MapStream<TArguments, TResult> : PatternScope
     {
         try
         {
-            return await TaskInvoker.InvokeAsync(_handle, item, this, index, Token, linked: null).ConfigureAwait(false);
+            var started = TaskInvoker.Start(_handle, item, this, index, Token, linked: null);
+            if (!started.Running.IsCompleted)
+            {
+                await started.WhenCompleted();
+            }
+
+            return started.GetResult();
         }
         catch (Exception error) when (!IsCancellation(error))
         {

@@ -62,17 +62,34 @@ internal static partial class TaskInvoker
     /// <param name="slot">The call's slot in <paramref name="scope"/>; -1 for none.</param>
     /// <param name="cancellationToken">The call's token: the scope's, or one linked to it.</param>
     /// <param name="linked">The source of a token linked for this call only, disposed when the call ends.</param>
+    /// <param name="ambient">
+    /// A call scope of this task in <paramref name="scope"/> that is already the ambient scope and that the call may take
+    /// over (a Map worker's, see <see cref="CallScope.Reuse"/>); null to make a new one.
+    /// </param>
     public static StartedCall<TResult> Start<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
         Scope? scope,
         int slot,
         CancellationToken cancellationToken,
-        CancellationTokenSource? linked)
+        CancellationTokenSource? linked,
+        CallScope? ambient = null)
     {
-        var call = new CallScope(scope, slot, handle.Name, handle.HashOf(arguments), cancellationToken);
-        var key = ScopeKey.Call(handle.NameKey, call.Fingerprint);
+        var fingerprint = handle.HashOf(arguments);
         var plain = !(handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback);
+        CallScope call;
+        if (plain && ambient is not null && ambient.CanBeReused)
+        {
+            call = ambient;
+            call.Reuse(slot, fingerprint, cancellationToken);
+        }
+        else
+        {
+            call = new CallScope(scope, slot, handle.Name, fingerprint, cancellationToken);
+            ambient = null;
+        }
+
+        var key = ScopeKey.Call(handle.NameKey, fingerprint);
         if (scope?.Execution is { } execution)
         {
             execution.BeginCall(call, key, arguments, scope.Records, endsWithRecordEnd: plain);
@@ -97,6 +114,12 @@ internal static partial class TaskInvoker
             return new StartedCall<TResult>(ValueTask.FromCanceled<TResult>(cancellationToken), call, linked);
         }
 
+        if (ambient is not null)
+        {
+            // The call's scope is already the ambient one: the body runs in the caller's context.
+            return new StartedCall<TResult>(RunBody(handle, arguments, cancellationToken), call, linked);
+        }
+
         // The body runs under the call's scope, so the calls it makes are its children; the caller's context is put back
         // at once (the body's own continuations keep the call's).
         var caller = System.Threading.ExecutionContext.Capture();
@@ -110,11 +133,7 @@ internal static partial class TaskInvoker
         Scope.Current = call;
         try
         {
-            running = handle.RunBodyAsync(arguments, cancellationToken);
-        }
-        catch (Exception error)
-        {
-            running = ValueTask.FromException<TResult>(error);
+            running = RunBody(handle, arguments, cancellationToken);
         }
         finally
         {
@@ -122,6 +141,18 @@ internal static partial class TaskInvoker
         }
 
         return new StartedCall<TResult>(running, call, linked);
+    }
+
+    private static ValueTask<TResult> RunBody<TArguments, TResult>(TaskHandle<TArguments, TResult> handle, TArguments arguments, CancellationToken token)
+    {
+        try
+        {
+            return handle.RunBodyAsync(arguments, token);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException<TResult>(error);
+        }
     }
 
     /// <summary>

@@ -7,10 +7,16 @@ namespace Flux;
 /// body, fallback and rollback make. A call in a slot (a Map item, a Parallel slot, a graph node) is the slot's only
 /// call, so the slot needs no object of its own: the call keeps the slot's index and is rendered inside it.
 /// </summary>
+/// <remarks>
+/// A Map worker runs its items one after another, so one call scope can serve its items in turn (see <see cref="Reuse"/>):
+/// no object and no change of the ambient scope per item. A scope that became the parent of something (a call or a
+/// pattern made in its body, which keeps it for its id) is never reused: the worker makes a new one.
+/// </remarks>
 internal sealed class CallScope : Scope
 {
     private int _entries;
     private RunningChildren? _children;
+    private bool _isParent;
 
     public CallScope(Scope? parent, int slot, string name, ulong fingerprint, CancellationToken token)
         : base(parent, token)
@@ -18,6 +24,7 @@ internal sealed class CallScope : Scope
         Slot = slot;
         Name = name;
         Fingerprint = fingerprint;
+        parent?.BecameParent();
     }
 
     /// <summary>The execution of the scope the call was made in (a call keeps no copy: there are many calls).</summary>
@@ -27,13 +34,27 @@ internal sealed class CallScope : Scope
     public override bool Records => Parent?.Records ?? false;
 
     /// <summary>The slot the call fills in its parent (a Map item's index, a Parallel slot, a graph node's index); -1 for none.</summary>
-    public int Slot { get; }
+    public int Slot { get; private set; }
 
     /// <summary>The task's name.</summary>
     public string Name { get; }
 
     /// <summary>The fingerprint of the call's arguments.</summary>
-    public ulong Fingerprint { get; }
+    public ulong Fingerprint { get; private set; }
+
+    /// <summary>True when this scope can serve another call of the same task in its parent (nothing keeps it as a parent).</summary>
+    public bool CanBeReused => !Volatile.Read(ref _isParent);
+
+    /// <summary>Makes this scope the scope of the next call of the same task in the next slot of its parent.</summary>
+    public void Reuse(int slot, ulong fingerprint, CancellationToken token)
+    {
+        Slot = slot;
+        Fingerprint = fingerprint;
+        Token = token;
+        _entries = 0;
+    }
+
+    public override void BecameParent() => Volatile.Write(ref _isParent, true);
 
     /// <summary>The occurrence of (name, fingerprint) in the parent scope; 0 in a slot.</summary>
     public int Occurrence { get; private set; }

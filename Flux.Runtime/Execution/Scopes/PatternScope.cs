@@ -29,6 +29,7 @@ internal abstract class PatternScope : Scope, IDisposable
     {
         Execution = parent?.Execution;
         Records = records && (parent?.Records ?? false);
+        parent?.BecameParent();
         FailFast = failFast;
         Occurrence = parent?.CountChild(key) ?? 0;
         _enclosingToken = parent?.Token ?? default;

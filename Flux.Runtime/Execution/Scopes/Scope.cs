@@ -75,6 +75,11 @@ internal abstract class Scope
         }
     }
 
+    /// <summary>Something (a call, a pattern) was made with this scope as its parent, and keeps it for its id.</summary>
+    public virtual void BecameParent()
+    {
+    }
+
     /// <summary>Appends what precedes the segment of a call made directly in this scope: its path and a '/', or nothing for a root.</summary>
     public abstract void AppendPrefix(StringBuilder text);
 

@@ -64,6 +64,24 @@ public class CallIdTests
     }
 
     [Test]
+    public async Task The_items_a_map_worker_runs_one_after_another_keep_their_own_ids_and_their_nested_calls_too()
+    {
+        // One worker runs every item: it serves them with one scope in turn, until an item's body makes it a parent.
+        var outer = new LambdaTask<string, string>("outer", async (s, _) => s == "plain" ? Workflow.CurrentCall! : await Stamp.Call(s));
+        string[] items = ["plain", "a", "plain", "b", "plain"];
+
+        var ctx = await LambdaTask.RunWorkflow<int, string[]>(0, async _ => await outer.Map(items, new BatchOptions { MaxConcurrency = 1 }));
+
+        Assert.That(ctx.Output, Is.EqualTo(items.Select((item, k) => item == "plain"
+            ? $"map:outer[{k}]/outer_{Fp(outer, item)}"
+            : $"map:outer[{k}]/outer_{Fp(outer, item)}/stamp_{Fp(Stamp, item)}")));
+        var nested = ctx.Events.Where(e => e.Name == "stamp" && e.Type == ExecutionEventType.TaskStarted).Select(e => e.SourceId);
+        Assert.That(nested, Is.EqualTo(new[] { ctx.Output![1], ctx.Output[3] }), "the recorded ids of nested calls do not change when the worker moves on");
+        var items_ = ctx.Events.Where(e => e.Name == "outer" && e.Type == ExecutionEventType.TaskCompleted).Select(e => e.SourceId);
+        Assert.That(items_, Is.EqualTo(items.Select((item, k) => $"map:outer[{k}]/outer_{Fp(outer, item)}")));
+    }
+
+    [Test]
     public async Task Declared_and_fluent_graphs_give_their_calls_the_same_ids()
     {
         var first = LambdaTask.Of<string, string>("first", s => s + "1");
