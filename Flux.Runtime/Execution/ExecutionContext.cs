@@ -8,6 +8,7 @@ namespace Flux;
 public abstract class ExecutionContext
 {
     private readonly EventLog _events = new();
+    private readonly Lock _gate = new();
     private CancellationTokenSource? _cancellation;
     private int _runningCalls;   // calls that end through CallEnded (changed with Interlocked)
     private int _runningRecorded; // plain recorded calls, which end in RecordEnd (changed under the lock)
@@ -53,7 +54,7 @@ public abstract class ExecutionContext
         {
             lock (Gate)
             {
-                return _events.ToArray();
+                return _events.ToArray(ExecutionId);
             }
         }
     }
@@ -71,7 +72,7 @@ public abstract class ExecutionContext
     public bool IsCancelled => State == ExecutionState.Cancelled;
 
     /// <summary>The lock of the log and of the call counts of every scope of this execution.</summary>
-    internal object Gate => _events;
+    internal Lock Gate => _gate;
 
     /// <summary>The cache of this execution's tasks with <see cref="TaskOptions.Cache"/>.</summary>
     internal TaskCache Cache { get; }
@@ -125,14 +126,14 @@ public abstract class ExecutionContext
         }
 
         var now = TimeProvider.GetUtcNow();
-        object? boxed = arguments;
+        var kept = EventValue.Of(arguments, out var bits);
         lock (Gate)
         {
             _runningRecorded += endsWithRecordEnd ? 1 : 0;
             call.Count(key);
             if (!_closed)
             {
-                _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, call, boxed));
+                _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
             }
         }
     }
@@ -146,29 +147,34 @@ public abstract class ExecutionContext
         }
     }
 
+    /// <summary>Records an event of a task call, without a value; dropped once the execution has ended.</summary>
+    internal void Record(ExecutionEventType type, CallScope call) => Record<object?>(type, call, null);
+
     /// <summary>Records an event of a task call; dropped once the execution has ended.</summary>
-    internal void Record(ExecutionEventType type, CallScope call, object? value = null)
+    internal void Record<T>(ExecutionEventType type, CallScope call, T value)
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), call, value);
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(value, out var bits);
         lock (Gate)
         {
             if (!_closed)
             {
-                _events.Append(evt);
+                _events.AppendCall(type, now, call, kept, bits);
             }
         }
     }
 
     /// <summary>Records the last event of a plain recorded call and counts the call as ended, in one step.</summary>
-    internal void RecordEnd(ExecutionEventType type, CallScope call, object? value)
+    internal void RecordEnd<T>(ExecutionEventType type, CallScope call, T value)
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), call, value);
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(value, out var bits);
         int running;
         lock (Gate)
         {
             if (!_closed)
             {
-                _events.Append(evt);
+                _events.AppendCall(type, now, call, kept, bits);
             }
 
             running = --_runningRecorded;
@@ -192,10 +198,10 @@ public abstract class ExecutionContext
 
     private void RecordWorkflow(ExecutionEventType type, object? value, bool last = false)
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), WorkflowName, ExecutionId, value);
+        var now = TimeProvider.GetUtcNow();
         lock (Gate)
         {
-            _events.Append(evt);
+            _events.AppendWorkflow(type, now, WorkflowName, value);
             _closed |= last;
         }
     }

@@ -2,10 +2,9 @@ namespace Flux;
 
 /// <summary>One entry of an execution's event log.</summary>
 /// <remarks>
-/// A compact struct (56 bytes) that holds the identity of its call inline (the scope the call was made in, which is
-/// shared by many calls, then its name, fingerprint, occurrence, slot and position), so that recording a call allocates
-/// nothing beyond the log's own chunks and keeps nothing of the call alive but its values; the text of
-/// <see cref="SourceId"/> is built only when read.
+/// The identity of its call is held inline (the scope the call was made in, which is shared by many calls, then its
+/// name, fingerprint, occurrence, slot and position); the text of <see cref="SourceId"/> is built only when read. The log
+/// itself keeps events in a more compact form that the garbage collector does not scan, and makes these when read.
 /// </remarks>
 public readonly struct ExecutionEvent
 {
@@ -13,27 +12,31 @@ public readonly struct ExecutionEvent
     private readonly object? _source; // a task event: the Scope its call was made in; a workflow event: the execution id
     private readonly string _name;
     private readonly ulong _fingerprint;
+    private readonly ulong _valueBits;
     private readonly long _utcTicks;
     private readonly int _occurrence;
     private readonly int _slot;
     private readonly int _position;
     private readonly ExecutionEventType _type;
 
-    internal ExecutionEvent(ExecutionEventType type, DateTimeOffset time, CallScope call, object? value)
+    internal ExecutionEvent(
+        ExecutionEventType type, long utcTicks, Scope? scope, string name, ulong fingerprint, int occurrence, int slot, int position, object? value, ulong valueBits)
     {
         _type = type;
-        _utcTicks = time.UtcTicks;
-        _source = call.Parent;
-        _name = call.Name;
-        _fingerprint = call.Fingerprint;
-        _occurrence = call.Occurrence;
-        _slot = call.Slot;
-        _position = call.Position;
+        _utcTicks = utcTicks;
+        _source = scope;
+        _name = name;
+        _fingerprint = fingerprint;
+        _occurrence = occurrence;
+        _slot = slot;
+        _position = position;
         _value = value;
+        _valueBits = valueBits;
     }
 
     internal ExecutionEvent(ExecutionEventType type, DateTimeOffset time, string workflowName, string executionId, object? value)
     {
+        _valueBits = 0;
         _type = type;
         _utcTicks = time.UtcTicks;
         _name = workflowName;
@@ -61,7 +64,7 @@ public readonly struct ExecutionEvent
     public string Name => _name;
 
     /// <summary>The payload: arguments, a result, an exception or a <see cref="RetryInfo"/>, as the type says.</summary>
-    public object? Value => _value;
+    public object? Value => EventValue.Read(_value, _valueBits);
 
     /// <summary>True for the events of a task call, false for the workflow's own events.</summary>
     public bool IsTaskEvent => _type >= ExecutionEventType.TaskStarted;

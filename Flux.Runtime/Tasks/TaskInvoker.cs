@@ -172,13 +172,13 @@ internal static partial class TaskInvoker
         }
         catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
         {
-            End(call, execution, records, ExecutionEventType.TaskCancelled, null);
+            End<object?>(call, execution, records, ExecutionEventType.TaskCancelled, null);
             throw;
         }
         catch (Exception error)
         {
             var failure = Failure(call, error, attempts: 1);
-            End(call, execution, records, ExecutionEventType.TaskFailed, failure);
+            End<object?>(call, execution, records, ExecutionEventType.TaskFailed, failure);
             throw Rethrow(call, failure);
         }
         finally
@@ -189,7 +189,7 @@ internal static partial class TaskInvoker
     }
 
     /// <summary>Records the last event of a plain call and counts it as ended.</summary>
-    private static void End(CallScope call, ExecutionContext? execution, bool records, ExecutionEventType type, object? value)
+    private static void End<T>(CallScope call, ExecutionContext? execution, bool records, ExecutionEventType type, T value)
     {
         if (records)
         {

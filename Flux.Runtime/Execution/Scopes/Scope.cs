@@ -14,13 +14,14 @@ namespace Flux;
 /// item's call in it explicitly, as a slot. Counts are allocated on the first call made in a scope (most scopes hold
 /// one call, and a slot's call has occurrence 0 and position 0 without counting) and are changed under
 /// <see cref="Gate"/>: the execution's lock, so that a call's occurrence and its <c>TaskStarted</c> event are
-/// assigned in one step, or the scope itself outside a workflow.
+/// assigned in one step, or a lock of the scope's own outside a workflow.
 /// </remarks>
 internal abstract class Scope
 {
     private static readonly AsyncLocal<Scope?> s_current = new();
 
     private protected ScopeCounters? _counters;
+    private Lock? _ownGate;
 
     protected Scope(Scope? parent, CancellationToken token)
     {
@@ -53,8 +54,11 @@ internal abstract class Scope
     /// </summary>
     public CancellationToken Token { get; set; }
 
+    /// <summary>This scope's index in its execution's log (0 until an event refers to it); changed under the log's lock.</summary>
+    public int LogIndex { get; set; }
+
     /// <summary>The lock under which this scope's counts change.</summary>
-    public object Gate => (object?)Execution?.Gate ?? this;
+    public Lock Gate => Execution?.Gate ?? Volatile.Read(ref _ownGate) ?? Interlocked.CompareExchange(ref _ownGate, new Lock(), null) ?? _ownGate!;
 
     /// <summary>
     /// Assigns the next occurrence of a call with this key, and the call's position (the how-many-th call started in this
