@@ -5,9 +5,9 @@ namespace Flux;
 /// <summary>
 /// The in-memory, append-only event log of one execution. Each event is kept as an unmanaged record (no references),
 /// in fixed-size chunks: the garbage collector never scans what the log holds, and the log never copies itself as it
-/// grows. The first chunk (most executions need no other) is an ordinary array; the full chunks of a long log live
-/// as long as the log, so they are allocated on the pinned object heap, where the collector never copies them from
-/// one generation to the next either. What an event refers to (the
+/// grows. The first chunks are ordinary arrays (most executions need one; they die young with their execution); past
+/// <see cref="PinnedAfter"/> chunks the log is a long one, whose chunks live as long as it does, so they are allocated
+/// on the pinned object heap, where the collector never copies them from one generation to the next. What an event refers to (the
 /// scope its call was made in, its task's name, a value that is not kept inline) is kept once in a side table and
 /// referred to by index. The public <see cref="ExecutionEvent"/>s are built when the log is read.
 /// </summary>
@@ -15,6 +15,9 @@ namespace Flux;
 internal sealed class EventLog
 {
     private const int ChunkSize = 512;
+
+    /// <summary>How many chunks (of <see cref="ChunkSize"/> events) a log has before its next ones are pinned.</summary>
+    private const int PinnedAfter = 64;
 
     private readonly List<EventRecord[]> _chunks = [];
     private readonly ObjectTable _objects = new();
@@ -86,7 +89,12 @@ internal sealed class EventLog
         if (_countInCurrent == ChunkSize)
         {
             // Small logs (most executions) start with a small chunk and grow it once before going to full chunks.
-            _current = _chunks.Count == 0 ? new EventRecord[16] : GC.AllocateArray<EventRecord>(ChunkSize, pinned: true);
+            _current = _chunks.Count switch
+            {
+                0 => new EventRecord[16],
+                < PinnedAfter => new EventRecord[ChunkSize],
+                _ => GC.AllocateArray<EventRecord>(ChunkSize, pinned: true),
+            };
             _chunks.Add(_current);
             _countInCurrent = 0;
         }

@@ -9,6 +9,7 @@ public class EventLogTests
     [TestCase(8)]
     [TestCase(255)]
     [TestCase(1500)]
+    [TestCase(20_000)] // past the chunks the log pins
     public async Task The_log_keeps_every_event_in_order_across_its_chunks(int calls)
     {
         var echo = LambdaTask.Of<int, int>("echo", x => x);
