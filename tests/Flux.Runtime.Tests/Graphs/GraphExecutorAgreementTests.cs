@@ -26,7 +26,10 @@ public sealed class GraphExecutorAgreementTests
 
         public GraphGate SlowStopped { get; } = new();
 
-        public GraphTestTask<ValidationResult, string> Slow => field ??= OfAsync<ValidationResult, string>("slow", async (r, token) =>
+        private GraphTestTask<ValidationResult, string>? _slow;
+        private GraphTestTask<ValidationResult, string>? _failing;
+
+        public GraphTestTask<ValidationResult, string> Slow => _slow ??= OfAsync<ValidationResult, string>("slow", async (r, token) =>
         {
             SlowStarted.Open();
             try
@@ -40,7 +43,7 @@ public sealed class GraphExecutorAgreementTests
             }
         });
 
-        public GraphTestTask<ValidationResult, string> Failing => field ??= OfAsync<ValidationResult, string>("failing", async (_, token) =>
+        public GraphTestTask<ValidationResult, string> Failing => _failing ??= OfAsync<ValidationResult, string>("failing", async (_, token) =>
         {
             await SlowStarted.WaitAsync(token);
             throw new InvalidOperationException("boom");

@@ -183,7 +183,9 @@ public class CacheArgumentTests
     {
         public int Runs { get; private set; }
 
-        public PriceHandle Price => field ??= new PriceHandle(this, new TaskOptions { Cache = true });
+        private PriceHandle? _price;
+
+        public PriceHandle Price => _price ??= new PriceHandle(this, new TaskOptions { Cache = true });
 
         private decimal PriceOf(int amount)
         {
