@@ -50,7 +50,7 @@ internal sealed class GraphRun
     {
         using var scope = new GraphScope(_graph.Name, _graph.NameKey, _graph.NodeNames, cancellationToken);
         scope.Token.ThrowIfCancellationRequested();
-        var running = new List<(int Node, Task<object?> Task)>();
+        var running = new List<RunningNode>();
 
         while (true)
         {
@@ -59,7 +59,7 @@ internal sealed class GraphRun
             {
                 var node = _ready.Dequeue();
                 _state[node] = NodeState.Running;
-                running.Add((node, Start(node, scope)));
+                running.Add(new RunningNode(node, Start(node, scope)));
             }
 
             if (running.Count == 0)
@@ -68,21 +68,30 @@ internal sealed class GraphRun
             }
 
             // A node that finished synchronously (or already) is settled without waiting: most nodes of a chain do.
-            var at = running.FindIndex(static r => r.Task.IsCompleted);
+            var at = running.FindIndex(static r => r.IsCompleted);
             if (at < 0)
             {
-                var first = await Task.WhenAny(running.Select(static r => r.Task)).ConfigureAwait(false);
+                for (var i = 0; i < running.Count; i++)
+                {
+                    running[i] = running[i].WithTask();
+                }
+
+                var first = await Task.WhenAny(running.Select(static r => r.Task!)).ConfigureAwait(false);
                 at = running.FindIndex(r => r.Task == first);
             }
 
-            var (done, finished) = running[at];
+            var finished = running[at];
             running.RemoveAt(at);
-
-            if (!finished.IsCompletedSuccessfully)
+            var done = finished.Node;
+            object? output;
+            try
+            {
+                output = finished.GetResult();
+            }
+            catch (Exception error)
             {
                 // The first failure wins and cancels the other nodes (a throwing cancellation callback does not stop
                 // the run from waiting for them); a cancelled node is not a failure of its own.
-                var error = finished.Exception?.InnerException ?? new OperationCanceledException(scope.Token);
                 if (!scope.IsCancellation(error))
                 {
                     scope.TryFail(error);
@@ -97,7 +106,7 @@ internal sealed class GraphRun
             }
 
             _state[done] = NodeState.Completed;
-            _outputs[done] = finished.Result;
+            _outputs[done] = output;
             try
             {
                 await SettleAsync(done).ConfigureAwait(false);
@@ -117,7 +126,7 @@ internal sealed class GraphRun
         return Result();
     }
 
-    private Task<object?> Start(int node, GraphScope scope)
+    private ValueTask<object?> Start(int node, GraphScope scope)
     {
         var incoming = _graph.Incoming[node];
         var offset = _graph.IsStart[node] ? 1 : 0;
@@ -134,12 +143,12 @@ internal sealed class GraphRun
 
         try
         {
-            return _graph.Nodes[node].Task.CreateCall(arguments).RunUntypedInAsync(scope, node, scope.Token).AsTask();
+            return _graph.Nodes[node].Task.CreateCall(arguments).RunUntypedInAsync(scope, node, scope.Token);
         }
         catch (Exception error)
         {
             // CreateCall refuses a value its parameter cannot hold (a null for a value type): a failure of this node.
-            return Task.FromException<object?>(error);
+            return ValueTask.FromException<object?>(error);
         }
     }
 
@@ -221,5 +230,20 @@ internal sealed class GraphRun
 
         GraphRunErrors.ThrowUnlessOneEndNodeRan(_graph.Name, ends, ran);
         return output;
+    }
+
+    /// <summary>A node whose call runs: its task of the result, made a <see cref="Task"/> only when the run must wait for any of several.</summary>
+    private readonly struct RunningNode(int node, ValueTask<object?> call, Task<object?>? task = null)
+    {
+        public int Node { get; } = node;
+
+        public Task<object?>? Task { get; } = task;
+
+        public bool IsCompleted => Task?.IsCompleted ?? call.IsCompleted;
+
+        public RunningNode WithTask() => Task is null ? new RunningNode(Node, default, call.AsTask()) : this;
+
+        /// <summary>Takes the result once; throws the node's failure or cancellation.</summary>
+        public object? GetResult() => Task is null ? call.GetAwaiter().GetResult() : Task.GetAwaiter().GetResult();
     }
 }
