@@ -39,7 +39,15 @@ internal sealed class GraphScope : PatternScope
         }
 
         string node;
-        lock (_nodes)
+        if (_nodes is List<string> started)
+        {
+            // A declared run adds its nodes as it starts them.
+            lock (started)
+            {
+                node = started[slot];
+            }
+        }
+        else
         {
             node = _nodes[slot];
         }
