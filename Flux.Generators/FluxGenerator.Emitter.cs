@@ -402,7 +402,7 @@ public sealed partial class FluxGenerator
                 else
                 {
                     _writer.WriteLine("internal " + _task.HandleName + "(" + _task.Type.FullyQualifiedName + " target, global::Flux.TaskOptions options)");
-                    _writer.WriteLine("    : base(" + Literal(_task.RuntimeName) + ", options)");
+                    _writer.WriteLine("    : base(" + Literal(_task.RuntimeName) + ", options, target)");
                     _writer.OpenBlock();
                     _writer.WriteLine("_target = target;");
                     _writer.CloseBlock();

@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace Flux;
 
 /// <summary>
@@ -9,24 +7,24 @@ namespace Flux;
 /// </summary>
 public abstract class ExecutionContext
 {
-    private static readonly AsyncLocal<ExecutionContext?> s_current = new();
-
-    private readonly object _gate = new();
     private readonly EventLog _events = new();
-    // Keyed by one 64-bit mix of the name's and the arguments' stable hashes: a small key that is cheap to hash keeps
-    // the count of a million distinct calls compact. Two different calls would share a count only if their 64-bit mixes
-    // collided, and even then their ids stay deterministic (only an occurrence number is skipped).
-    private readonly Dictionary<ulong, int> _occurrences = new();
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _cancellation;
+    private int _runningCalls;   // calls that end through CallEnded (changed with Interlocked)
+    private int _runningRecorded; // plain recorded calls, which end in RecordEnd (changed under the lock)
+    private TaskCompletionSource? _drained;
+    private bool _closed;
 
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider)
+    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache)
     {
         WorkflowName = workflowName;
         ExecutionId = executionId;
         TimeProvider = timeProvider;
+        Cache = cache;
     }
 
     /// <summary>The execution running on this asynchronous flow, or null outside a workflow.</summary>
-    public static ExecutionContext? Current => s_current.Value;
+    public static ExecutionContext? Current => Scope.Current?.Execution;
 
     /// <summary>The workflow's name.</summary>
     public string WorkflowName { get; }
@@ -43,7 +41,10 @@ public abstract class ExecutionContext
     /// <summary>The clock of this execution (event times, retry delays, timeouts).</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Cancelled when the caller of <c>RunAsync</c> cancels the run.</summary>
+    /// <summary>
+    /// The token of the workflow body: cancelled when the caller of <c>RunAsync</c> cancels the run, and when the run
+    /// ends (so that nothing it started outlives it). Every call the workflow makes links to it.
+    /// </summary>
     public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>A snapshot of the event log, in the order the events were recorded.</summary>
@@ -51,9 +52,9 @@ public abstract class ExecutionContext
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
-                return _events.ToArray();
+                return _events.ToArray(ExecutionId);
             }
         }
     }
@@ -69,6 +70,15 @@ public abstract class ExecutionContext
 
     /// <summary>True when the run was cancelled.</summary>
     public bool IsCancelled => State == ExecutionState.Cancelled;
+
+    /// <summary>The lock of the log and of the call counts of every scope of this execution.</summary>
+    internal Lock Gate => _gate;
+
+    /// <summary>The cache of this execution's tasks with <see cref="TaskOptions.Cache"/>.</summary>
+    internal TaskCache Cache { get; }
+
+    /// <summary>The scope of the workflow body; null before the run starts.</summary>
+    internal RootScope? Root { get; private set; }
 
     /// <summary>Throws <see cref="WorkflowFailedException"/> (with the original exception inside) unless the run succeeded.</summary>
     public void ThrowIfFailed()
@@ -86,44 +96,113 @@ public abstract class ExecutionContext
         }
     }
 
-    internal static ExecutionContext? SwapCurrent(ExecutionContext? context)
+    /// <summary>
+    /// A call starts: assigns its occurrence and position in its scope and, when it is recorded, its <c>TaskStarted</c>
+    /// event, in one step under the execution's lock, so that the log shows calls in the order their ids were assigned.
+    /// The execution counts the call as running until it ends: a plain recorded call (<paramref name="endsWithRecordEnd"/>)
+    /// in <see cref="RecordEnd"/>, any other in <see cref="CallEnded"/>.
+    /// </summary>
+    internal void BeginCall<TArguments>(CallScope call, ulong key, TArguments arguments, bool records, bool endsWithRecordEnd)
     {
-        var previous = s_current.Value;
-        s_current.Value = context;
-        return previous;
+        if (!records)
+        {
+            Interlocked.Increment(ref _runningCalls);
+            if (call.Slot >= 0)
+            {
+                return;
+            }
+
+            lock (Gate)
+            {
+                call.Count(key);
+            }
+
+            return;
+        }
+
+        if (!endsWithRecordEnd)
+        {
+            Interlocked.Increment(ref _runningCalls);
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(arguments, out var bits);
+        lock (Gate)
+        {
+            _runningRecorded += endsWithRecordEnd ? 1 : 0;
+            call.Count(key);
+            if (!_closed)
+            {
+                _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
+            }
+        }
     }
 
-    /// <summary>Assigns the next occurrence of a call and records its start, in one step so ids follow start order.</summary>
-    internal TaskCallId BeginTaskCall(string name, ulong nameHash, ulong argumentsHash, object? arguments)
+    /// <summary>A call that <see cref="BeginCall"/> counted (not a plain recorded one) has ended.</summary>
+    internal void CallEnded()
+    {
+        if (Interlocked.Decrement(ref _runningCalls) == 0)
+        {
+            SignalIfDrained();
+        }
+    }
+
+    /// <summary>Records an event of a task call, without a value; dropped once the execution has ended.</summary>
+    internal void Record(ExecutionEventType type, CallScope call) => Record<object?>(type, call, null);
+
+    /// <summary>Records an event of a task call; dropped once the execution has ended.</summary>
+    internal void Record<T>(ExecutionEventType type, CallScope call, T value)
     {
         var now = TimeProvider.GetUtcNow();
-        var key = nameHash ^ (argumentsHash * 0x9E3779B97F4A7C15UL);
-        lock (_gate)
+        var kept = EventValue.Of(value, out var bits);
+        lock (Gate)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, key, out _);
-            var occurrence = count++;
-            var id = new TaskCallId(name, argumentsHash, occurrence);
-            _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
-            return id;
+            if (!_closed)
+            {
+                _events.AppendCall(type, now, call, kept, bits);
+            }
         }
     }
 
-    /// <summary>Records an event of a task call.</summary>
-    internal void Record(ExecutionEventType type, TaskCallId id, object? value = null)
+    /// <summary>Records the last event of a plain recorded call and counts the call as ended, in one step.</summary>
+    internal void RecordEnd<T>(ExecutionEventType type, CallScope call, T value)
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), id, value);
-        lock (_gate)
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(value, out var bits);
+        int running;
+        lock (Gate)
         {
-            _events.Append(evt);
+            if (!_closed)
+            {
+                _events.AppendCall(type, now, call, kept, bits);
+            }
+
+            running = --_runningRecorded;
+        }
+
+        if (running == 0)
+        {
+            SignalIfDrained();
         }
     }
 
-    private void RecordWorkflow(ExecutionEventType type, object? value)
+    private void SignalIfDrained()
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), WorkflowName, ExecutionId, value);
-        lock (_gate)
+        if (Volatile.Read(ref _drained) is { } drained && IsDrained)
         {
-            _events.Append(evt);
+            drained.TrySetResult();
+        }
+    }
+
+    private bool IsDrained => Volatile.Read(ref _runningCalls) == 0 && Volatile.Read(ref _runningRecorded) == 0;
+
+    private void RecordWorkflow(ExecutionEventType type, object? value, bool last = false)
+    {
+        var now = TimeProvider.GetUtcNow();
+        lock (Gate)
+        {
+            _events.AppendWorkflow(type, now, WorkflowName, value);
+            _closed |= last;
         }
     }
 
@@ -134,29 +213,55 @@ public abstract class ExecutionContext
             throw new InvalidOperationException($"Execution {ExecutionId} of workflow '{WorkflowName}' was already started.");
         }
 
-        CancellationToken = cancellationToken;
+        _cancellation = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        CancellationToken = _cancellation.Token;
+        Root = new RootScope(this, CancellationToken);
         State = ExecutionState.Running;
         RecordWorkflow(ExecutionEventType.WorkflowStarted, input);
+    }
+
+    /// <summary>
+    /// The body has returned or thrown: cancels whatever the execution started that is still running (a call nobody
+    /// awaited, the calls of an abandoned attempt) and waits until it stopped, so that the terminal event is the last.
+    /// Returns the exception of a cancellation callback that threw, if one did.
+    /// </summary>
+    private protected async Task<Exception?> StopEverythingAsync()
+    {
+        var callbackError = Cancellations.Cancel(_cancellation!);
+        if (!IsDrained)
+        {
+            var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _drained, drained);
+            if (!IsDrained)
+            {
+                await drained.Task.ConfigureAwait(false);
+            }
+        }
+
+        _cancellation!.Dispose();
+        return callbackError;
     }
 
     private protected void Succeed(object? output)
     {
         State = ExecutionState.Succeeded;
-        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output);
+        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output, last: true);
     }
 
     private protected void Fail(Exception error)
     {
         Error = error;
         State = ExecutionState.Failed;
-        RecordWorkflow(ExecutionEventType.WorkflowFailed, error);
+        RecordWorkflow(ExecutionEventType.WorkflowFailed, error, last: true);
     }
 
     private protected void Cancel(OperationCanceledException error)
     {
         Error = error;
         State = ExecutionState.Cancelled;
-        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null);
+        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null, last: true);
     }
 
     /// <inheritdoc/>
@@ -167,8 +272,8 @@ public abstract class ExecutionContext
 /// <typeparam name="TInput">The workflow's input type.</typeparam>
 public class ExecutionContext<TInput> : ExecutionContext
 {
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider)
+    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
+        : base(workflowName, executionId, timeProvider, cache)
     {
         Input = input;
     }
@@ -185,8 +290,8 @@ public class ExecutionContext<TInput> : ExecutionContext
 /// <typeparam name="TOutput">The workflow's output type.</typeparam>
 public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
 {
-    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider, input)
+    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
+        : base(workflowName, executionId, timeProvider, cache, input)
     {
     }
 
@@ -203,24 +308,51 @@ public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
     internal async Task RunAsync(Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, CancellationToken cancellationToken)
     {
         Start(Input, cancellationToken);
-        var previous = SwapCurrent(this);
+        Scope.Current = Root;
+        TOutput output = default!;
+        Exception? error = null;
+        OperationCanceledException? cancelled = null;
         try
         {
-            var output = await body(this).ConfigureAwait(false);
-            Output = output;
-            Succeed(output);
+            output = await body(this).ConfigureAwait(false);
         }
-        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
         {
-            Cancel(cancelled);
+            cancelled = stopped;
         }
-        catch (Exception error)
+        catch (Exception failed)
+        {
+            error = failed;
+        }
+
+        // Nothing the run started outlives it, and nothing records after its terminal event.
+        var callbackError = await StopEverythingAsync().ConfigureAwait(false);
+        if (callbackError is not null)
+        {
+            // A cancellation callback threw while the strays were stopped: it does not replace a failure, but it is
+            // not lost either: it fails a run that had succeeded.
+            if (error is null && cancelled is null)
+            {
+                error = callbackError;
+            }
+            else
+            {
+                Cancellations.Attach((error ?? cancelled)!, callbackError);
+            }
+        }
+
+        if (error is not null)
         {
             Fail(error);
         }
-        finally
+        else if (cancelled is not null)
         {
-            SwapCurrent(previous);
+            Cancel(cancelled);
+        }
+        else
+        {
+            Output = output;
+            Succeed(output);
         }
     }
 }

@@ -81,7 +81,7 @@ public sealed class WorkflowHandle<TInput, TOutput> : WorkflowHandle
 
         options ??= RunOptions.Default;
         var context = new ExecutionContext<TInput, TOutput>(
-            Name, options.ExecutionId ?? Guid.NewGuid().ToString("N"), options.TimeProvider ?? TimeProvider.System, input);
+            Name, options.ExecutionId ?? Guid.NewGuid().ToString("N"), options.TimeProvider ?? TimeProvider.System, options.EffectiveCache, input);
         await context.RunAsync(_body, cancellationToken).ConfigureAwait(false);
         return context;
     }

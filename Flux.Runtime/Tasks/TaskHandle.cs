@@ -9,17 +9,22 @@ namespace Flux;
 /// </summary>
 public abstract class TaskHandle
 {
-    private protected TaskHandle(string name, TaskOptions options)
+    private protected TaskHandle(string name, TaskOptions options, object? target)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
+        CallIdNames.CheckTask(name);
         Name = name;
         Options = options;
-        NameHash = Fingerprint.Of(name);
+        Target = target;
+        NameKey = ScopeKey.OfName(name);
     }
 
-    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the key that counts a call's occurrences.</summary>
-    internal ulong NameHash { get; }
+    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the keys a scope counts this task's calls and Maps by.</summary>
+    internal ulong NameKey { get; }
+
+    /// <summary>The instance an instance task runs on (calls of different instances never share a cached result); null for a static task.</summary>
+    internal object? Target { get; }
 
     /// <summary>The task's name, as events and the catalog show it.</summary>
     public string Name { get; }
@@ -52,9 +57,23 @@ public abstract class TaskHandle
 /// <typeparam name="TResult">The result type, or <see cref="ValueTuple"/> for a task that returns no value.</typeparam>
 public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
 {
-    /// <summary>Creates the handle.</summary>
+    /// <summary>Creates the handle of a static task.</summary>
+    /// <param name="name">The task's name, as events, ids and the catalog show it; without '/', '~', '[' or ']'.</param>
+    /// <param name="options">The options the task runs with.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
     protected TaskHandle(string name, TaskOptions options)
-        : base(name, options)
+        : base(name, options, null)
+    {
+    }
+
+    /// <summary>Creates the handle of an instance task, which runs on <paramref name="target"/>.</summary>
+    /// <param name="name">The task's name, as events, ids and the catalog show it; without '/', '~', '[' or ']'.</param>
+    /// <param name="options">The options the task runs with.</param>
+    /// <param name="target">The instance the task runs on: calls of different instances never share a cached result.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected TaskHandle(string name, TaskOptions options, object target)
+        : base(name, options, target ?? throw new ArgumentNullException(nameof(target)))
     {
     }
 
@@ -62,12 +81,15 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     public override Type ResultType => typeof(TResult);
 
     /// <summary>True when the task declares a fallback.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual bool HasFallback => false;
 
     /// <summary>True when the task declares a rollback.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual bool HasRollback => false;
 
     /// <summary>Runs the task's body once.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
 
     /// <summary>
@@ -78,10 +100,12 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     protected abstract void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments);
 
     /// <summary>Runs the fallback; only called when <see cref="HasFallback"/> is true.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no fallback.");
 
     /// <summary>Runs the rollback; only called when <see cref="HasRollback"/> is true.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual ValueTask InvokeRollbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no rollback.");
 
@@ -115,9 +139,11 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Converts untyped arguments, one per parameter, to <typeparamref name="TArguments"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract TArguments ConvertArguments(ReadOnlySpan<object?> arguments);
 
     /// <summary>A lazy call with these arguments.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TaskCall<TResult> CreateCall(TArguments arguments) => new TaskCall<TArguments, TResult>(this, arguments);
 
     /// <inheritdoc/>
@@ -148,6 +174,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to every item; results in input order. See <see cref="BatchOptions"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResult[]> MapCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -155,6 +182,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to every item of an asynchronous sequence; results in input order.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResult[]> MapCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -162,6 +190,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to every item and returns every outcome, success or failure, in input order.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<Outcome<TResult>[]> MapOutcomesCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -169,6 +198,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected IAsyncEnumerable<TResult> MapStreamCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -176,45 +206,56 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected IAsyncEnumerable<TResult> MapStreamCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         return BatchRunner.MapStreamAsync(this, BatchRunner.ToAsync(items), options ?? BatchOptions.Default, cancellationToken);
     }
 
-    /// <summary>Runs a synchronous body on the thread pool, so that CPU-bound tasks run in parallel.</summary>
+    /// <summary>
+    /// Runs a synchronous body on the thread pool, so that CPU-bound tasks run in parallel. The body counts as entered
+    /// (see rollbacks) only once the pool starts it: a call cancelled while it waits in the queue has nothing to compensate.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, TResult> body, TArguments arguments, CancellationToken cancellationToken)
     {
+        var call = QueueingBody();
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<TResult>(Task.Factory.StartNew(
             static state =>
             {
-                var (run, args) = ((Func<TArguments, TResult>, TArguments))state!;
+                var (run, args, call) = ((Func<TArguments, TResult>, TArguments, CallScope?))state!;
+                call?.EnteringBody();
                 return run(args);
             },
-            (body, arguments),
+            (body, arguments, call),
             cancellationToken,
             TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default));
     }
 
-    /// <summary>Runs a synchronous body that takes the cancellation token on the thread pool.</summary>
+    /// <summary>Runs a synchronous body that takes the cancellation token on the thread pool; see the other overload.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, CancellationToken, TResult> body, TArguments arguments, CancellationToken cancellationToken)
     {
+        var call = QueueingBody();
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<TResult>(Task.Factory.StartNew(
             static state =>
             {
-                var (run, args, token) = ((Func<TArguments, CancellationToken, TResult>, TArguments, CancellationToken))state!;
+                var (run, args, token, call) = ((Func<TArguments, CancellationToken, TResult>, TArguments, CancellationToken, CallScope?))state!;
+                call?.EnteringBody();
                 return run(args, token);
             },
-            (body, arguments, cancellationToken),
+            (body, arguments, cancellationToken, call),
             cancellationToken,
             TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default));
     }
 
     /// <summary>Adapts a body that returns a non-generic <see cref="Task"/> to a task with no result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static async ValueTask<ValueTuple> NoResult(Task running)
     {
         await running.ConfigureAwait(false);
@@ -222,9 +263,18 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Adapts a body that returns a non-generic <see cref="ValueTask"/> to a task with no result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static async ValueTask<ValueTuple> NoResult(ValueTask running)
     {
         await running.ConfigureAwait(false);
         return default;
+    }
+
+    /// <summary>The running call whose body is handed to the thread pool: it is not entered until the pool starts it.</summary>
+    private static CallScope? QueueingBody()
+    {
+        var call = Scope.Current as CallScope;
+        call?.BodyQueued();
+        return call;
     }
 }

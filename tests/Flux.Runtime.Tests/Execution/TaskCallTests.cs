@@ -52,8 +52,8 @@ public class TaskCallTests
 
         var ids = first.Events.Where(e => e.Type == ExecutionEventType.TaskStarted).Select(e => e.CallId).ToArray();
         Assert.That(ids.Select(i => i.Occurrence), Is.EqualTo(new[] { 0, 1, 0 }));
-        Assert.That(ids[0].ArgumentsHash, Is.EqualTo(ids[1].ArgumentsHash));
-        Assert.That(ids[0].ArgumentsHash, Is.Not.EqualTo(ids[2].ArgumentsHash));
+        Assert.That(ids[0].Fingerprint, Is.EqualTo(ids[1].Fingerprint));
+        Assert.That(ids[0].Fingerprint, Is.Not.EqualTo(ids[2].Fingerprint));
         Assert.That(ids[1].ToString(), Does.StartWith("echo_").And.EndWith("~1"));
         var again = second.Events.Where(e => e.Type == ExecutionEventType.TaskStarted).Select(e => e.SourceId);
         Assert.That(again, Is.EqualTo(ids.Select(i => i.ToString())));

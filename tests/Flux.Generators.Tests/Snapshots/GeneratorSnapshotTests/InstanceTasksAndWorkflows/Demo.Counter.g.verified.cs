@@ -23,7 +23,7 @@ partial class Counter
 
         /// <summary>Creates the handle with the options it runs with.</summary>
         internal AddTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
-            : base("Add", options)
+            : base("Add", options, target)
         {
             _target = target;
         }
@@ -92,7 +92,7 @@ partial class Counter
 
         /// <summary>Creates the handle with the options it runs with.</summary>
         internal SaveTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
-            : base("Save", options)
+            : base("Save", options, target)
         {
             _target = target;
         }
