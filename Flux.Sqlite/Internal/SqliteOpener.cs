@@ -80,10 +80,19 @@ internal static class SqliteOpener
         }
     }
 
-    private static (long ApplicationId, long Version, long Objects) ReadMarks(SqliteConnection connection) =>
-        ((long)Scalar(connection, "PRAGMA application_id")!,
-         (long)Scalar(connection, "PRAGMA user_version")!,
-         (long)Scalar(connection, "SELECT count(*) FROM sqlite_schema")!);
+    /// <summary>
+    /// Reads the marks in one statement, so from one snapshot: three separate reads could see another opener's migration
+    /// half-way (its tables committed after the application id was read) and take a Flux file for another program's.
+    /// </summary>
+    private static (long ApplicationId, long Version, long Objects) ReadMarks(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
 
     private static void CheckMarks(string path, long applicationId, long version, long objects)
     {
