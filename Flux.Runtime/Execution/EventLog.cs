@@ -50,6 +50,21 @@ internal sealed class EventLog
         record.ValueBits = valueBits;
     }
 
+    /// <summary>Appends an event of a task call loaded from a store (a resumed execution's history), whose value is its stored JSON.</summary>
+    public void AppendLoaded(ExecutionEventType type, long utcTicks, Scope? scope, string name, ulong fingerprint, int occurrence, int position, object? value)
+    {
+        ref var record = ref Next();
+        record.Type = type;
+        record.UtcTicks = utcTicks;
+        record.Scope = IndexOf(scope);
+        record.Name = IndexOf(name);
+        record.Fingerprint = fingerprint;
+        record.Occurrence = occurrence;
+        record.Slot = -1;
+        record.Position = position;
+        record.Value = value is null ? 0 : _objects.Add(value);
+    }
+
     /// <summary>Appends an event of the workflow itself.</summary>
     public void AppendWorkflow(ExecutionEventType type, DateTimeOffset time, string workflowName, object? value)
     {

@@ -26,8 +26,13 @@ internal static class EventValue
     /// <summary>True when <paramref name="kept"/> marks a value kept inline (one shared marker per type).</summary>
     public static bool IsInline(object kept) => kept is InlineValue;
 
-    /// <summary>The value an event kept: boxed now if it was kept inline.</summary>
-    public static object? Read(object? kept, ulong bits) => kept is InlineValue inline ? inline.Box(bits) : kept;
+    /// <summary>The value an event kept: boxed now if it was kept inline; the JSON of an event loaded from a store.</summary>
+    public static object? Read(object? kept, ulong bits) => kept switch
+    {
+        InlineValue inline => inline.Box(bits),
+        StoredPayload stored => stored.ToJsonElement(),
+        _ => kept,
+    };
 
     /// <summary>Marks an inline value and knows how to box it; one shared instance per type.</summary>
     private abstract class InlineValue
@@ -41,4 +46,13 @@ internal static class EventValue
 
         public override object? Box(ulong bits) => Unsafe.As<ulong, T>(ref bits);
     }
+}
+
+/// <summary>The value of an event loaded from a store: its JSON, parsed when read.</summary>
+internal sealed class StoredPayload(byte[] json)
+{
+    public byte[] Json { get; } = json;
+
+    public System.Text.Json.JsonElement ToJsonElement() =>
+        System.Text.Json.JsonSerializer.Deserialize(Json, BuiltinJson.Default.JsonElement);
 }

@@ -5,7 +5,13 @@ namespace Flux;
 /// the running execution is <see cref="Current"/> (also reachable as <see cref="Workflow.Context"/>, which
 /// does not clash with <c>System.Threading.ExecutionContext</c> under implicit usings).
 /// </summary>
-public abstract class ExecutionContext
+/// <remarks>
+/// The class is split by concern: this file holds the state and the transient recording path (the fast path every
+/// in-memory run takes); <c>ExecutionContext.Recording.cs</c> the recording path of executions that are durable,
+/// observed, replayed or paused; <c>ExecutionContext.Durable.cs</c> their claims, pauses, resumes and cancellation;
+/// <c>ExecutionContext.Typed.cs</c> the typed executions and the run of one pass of the body.
+/// </remarks>
+public abstract partial class ExecutionContext
 {
     private readonly EventLog _events = new();
     private readonly Lock _gate = new();
@@ -48,6 +54,11 @@ public abstract class ExecutionContext
     public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>A snapshot of the event log, in the order the events were recorded.</summary>
+    /// <remarks>
+    /// An execution resumed from a store holds its whole log: the events of earlier runs, loaded from the store, come
+    /// first, and their <see cref="ExecutionEvent.Value"/> is the stored JSON (a <see cref="System.Text.Json.JsonElement"/>);
+    /// the events of this run keep their values as objects.
+    /// </remarks>
     public IReadOnlyList<ExecutionEvent> Events
     {
         get
@@ -71,6 +82,12 @@ public abstract class ExecutionContext
     /// <summary>True when the run was cancelled.</summary>
     public bool IsCancelled => State == ExecutionState.Cancelled;
 
+    /// <summary>True when the run stopped at a pause (<see cref="Workflow.Pause{T}(string)"/>) and waits to be resumed; see <see cref="PausedAt"/>.</summary>
+    public bool IsPaused => State == ExecutionState.Paused;
+
+    /// <summary>The name of the pause a paused execution waits at; null otherwise.</summary>
+    public string? PausedAt { get; private set; }
+
     /// <summary>The lock of the log and of the call counts of every scope of this execution.</summary>
     internal Lock Gate => _gate;
 
@@ -91,6 +108,8 @@ public abstract class ExecutionContext
                 throw new WorkflowFailedException(WorkflowName, ExecutionId, Error!);
             case ExecutionState.Cancelled:
                 throw new OperationCanceledException($"Workflow '{WorkflowName}' (execution {ExecutionId}) was cancelled.", Error, CancellationToken);
+            case ExecutionState.Paused:
+                throw new InvalidOperationException($"Workflow '{WorkflowName}' (execution {ExecutionId}) is paused at '{PausedAt}': resume it with ResumeAsync.");
             default:
                 throw new InvalidOperationException($"Workflow '{WorkflowName}' (execution {ExecutionId}) has not finished: its state is {State}.");
         }
@@ -134,6 +153,7 @@ public abstract class ExecutionContext
             if (!_closed)
             {
                 _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, ExecutionEventType.TaskStarted, now, call, kept, bits);
             }
         }
     }
@@ -153,6 +173,12 @@ public abstract class ExecutionContext
     /// <summary>Records an event of a task call; dropped once the execution has ended.</summary>
     internal void Record<T>(ExecutionEventType type, CallScope call, T value)
     {
+        if (_durable is not null)
+        {
+            RecordCall(type, call, value);
+            return;
+        }
+
         var now = TimeProvider.GetUtcNow();
         var kept = EventValue.Of(value, out var bits);
         lock (Gate)
@@ -160,6 +186,7 @@ public abstract class ExecutionContext
             if (!_closed)
             {
                 _events.AppendCall(type, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
             }
         }
     }
@@ -175,6 +202,7 @@ public abstract class ExecutionContext
             if (!_closed)
             {
                 _events.AppendCall(type, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
             }
 
             running = --_runningRecorded;
@@ -196,30 +224,58 @@ public abstract class ExecutionContext
 
     private bool IsDrained => Volatile.Read(ref _runningCalls) == 0 && Volatile.Read(ref _runningRecorded) == 0;
 
-    private void RecordWorkflow(ExecutionEventType type, object? value, bool last = false)
+    /// <summary>Records an event of the workflow itself and returns its number (0 when dropped after the end).</summary>
+    private long RecordWorkflow(ExecutionEventType type, object? value, bool last = false, byte[]? payload = null, ExecutionUpdate? update = null)
     {
         var now = TimeProvider.GetUtcNow();
         lock (Gate)
         {
+            if (_closed)
+            {
+                return 0;
+            }
+
             _events.AppendWorkflow(type, now, WorkflowName, value);
+            var sequence = (long)_events.Count;
+            if (_durable is { } durable)
+            {
+                durable.Enqueue(new StoredEvent(sequence, type, now, null, WorkflowName, payload));
+                if (update is not null)
+                {
+                    durable.SetUpdate(update);
+                }
+            }
+
+            _observer?.NotifyWorkflow(this, sequence, type, now, value);
             _closed |= last;
+            return sequence;
         }
     }
 
-    private protected void Start(object? input, CancellationToken cancellationToken)
+    /// <summary>Opens a pass of the body: a new root scope (its call counts start from zero) and a new cancellation source.</summary>
+    private void OpenPass(CancellationToken cancellationToken)
     {
-        if (State != ExecutionState.Created)
-        {
-            throw new InvalidOperationException($"Execution {ExecutionId} of workflow '{WorkflowName}' was already started.");
-        }
-
         _cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
         CancellationToken = _cancellation.Token;
         Root = new RootScope(this, CancellationToken);
         State = ExecutionState.Running;
-        RecordWorkflow(ExecutionEventType.WorkflowStarted, input);
+        lock (Gate)
+        {
+            _closed = false;
+        }
+    }
+
+    private protected void Start(object? input, CancellationToken cancellationToken, byte[]? inputPayload = null)
+    {
+        if (State != ExecutionState.Created)
+        {
+            throw new InvalidOperationException($"Execution {ExecutionId} of workflow '{WorkflowName}' was already started.");
+        }
+
+        OpenPass(cancellationToken);
+        RecordWorkflow(ExecutionEventType.WorkflowStarted, input, payload: inputPayload);
     }
 
     /// <summary>
@@ -238,121 +294,50 @@ public abstract class ExecutionContext
             {
                 await drained.Task.ConfigureAwait(false);
             }
+
+            Volatile.Write(ref _drained, null);
         }
 
         _cancellation!.Dispose();
         return callbackError;
     }
 
-    private protected void Succeed(object? output)
+    private protected long Succeed(object? output, byte[]? outputPayload = null)
     {
         State = ExecutionState.Succeeded;
-        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output, last: true);
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowCompleted, output, last: true, outputPayload,
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now, Output = outputPayload });
     }
 
-    private protected void Fail(Exception error)
+    private protected long Fail(Exception error)
     {
         Error = error;
         State = ExecutionState.Failed;
-        RecordWorkflow(ExecutionEventType.WorkflowFailed, error, last: true);
+        var now = TimeProvider.GetUtcNow();
+        var failure = _durable is null ? null : RecordedFailure.From(error);
+        return RecordWorkflow(ExecutionEventType.WorkflowFailed, error, last: true, _durable is null ? null : PayloadJson.Failure(error),
+            failure is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now, ErrorType = failure.Type, ErrorMessage = failure.Message });
     }
 
-    private protected void Cancel(OperationCanceledException error)
+    private protected long Cancel(OperationCanceledException error)
     {
         Error = error;
         State = ExecutionState.Cancelled;
-        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null, last: true);
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowCancelled, null, last: true, null,
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now });
+    }
+
+    private protected long Pause(string name)
+    {
+        State = ExecutionState.Paused;
+        PausedAt = name;
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowPaused, name, last: true, _durable is null ? null : PayloadJson.Paused(name),
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, PausedAt = name });
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{WorkflowName} {ExecutionId} ({State})";
-}
-
-/// <summary>The execution of a workflow that takes a <typeparamref name="TInput"/>.</summary>
-/// <typeparam name="TInput">The workflow's input type.</typeparam>
-public class ExecutionContext<TInput> : ExecutionContext
-{
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
-        : base(workflowName, executionId, timeProvider, cache)
-    {
-        Input = input;
-    }
-
-    /// <summary>The workflow's input.</summary>
-    public TInput Input { get; }
-}
-
-/// <summary>
-/// The execution of a workflow from <typeparamref name="TInput"/> to <typeparamref name="TOutput"/>, as
-/// <c>RunAsync</c> returns it: finished, with a typed <see cref="Output"/>.
-/// </summary>
-/// <typeparam name="TInput">The workflow's input type.</typeparam>
-/// <typeparam name="TOutput">The workflow's output type.</typeparam>
-public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
-{
-    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache, TInput input)
-        : base(workflowName, executionId, timeProvider, cache, input)
-    {
-    }
-
-    /// <summary>The workflow's output once it succeeded; <c>default</c> otherwise.</summary>
-    public TOutput? Output { get; private set; }
-
-    /// <summary>The output of a successful run; otherwise throws as <see cref="ExecutionContext.ThrowIfFailed"/> does.</summary>
-    public TOutput GetOutputOrThrow()
-    {
-        ThrowIfFailed();
-        return Output!;
-    }
-
-    internal async Task RunAsync(Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, CancellationToken cancellationToken)
-    {
-        Start(Input, cancellationToken);
-        Scope.Current = Root;
-        TOutput output = default!;
-        Exception? error = null;
-        OperationCanceledException? cancelled = null;
-        try
-        {
-            output = await body(this).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
-        {
-            cancelled = stopped;
-        }
-        catch (Exception failed)
-        {
-            error = failed;
-        }
-
-        // Nothing the run started outlives it, and nothing records after its terminal event.
-        var callbackError = await StopEverythingAsync().ConfigureAwait(false);
-        if (callbackError is not null)
-        {
-            // A cancellation callback threw while the strays were stopped: it does not replace a failure, but it is
-            // not lost either: it fails a run that had succeeded.
-            if (error is null && cancelled is null)
-            {
-                error = callbackError;
-            }
-            else
-            {
-                Cancellations.Attach((error ?? cancelled)!, callbackError);
-            }
-        }
-
-        if (error is not null)
-        {
-            Fail(error);
-        }
-        else if (cancelled is not null)
-        {
-            Cancel(cancelled);
-        }
-        else
-        {
-            Output = output;
-            Succeed(output);
-        }
-    }
 }

@@ -41,6 +41,11 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     private Action? _onCallCompleted;
     private ManualResetValueTaskSourceCore<bool> _allFinished;
 
+    // Observed executions: how many calls finished, and the batch's name in the progress reports (made once).
+    private readonly ObserverSink? _observer;
+    private int _done;
+    private string? _progressName;
+
     public Batch(ScopeKind kind, string? taskName, ulong nameKey, int count, bool collect, TimeSpan? timeout, CancellationToken cancellationToken)
         : base(Current, ScopeKey.Child(kind, nameKey), records: true, timeout, cancellationToken, failFast: !collect)
     {
@@ -49,7 +54,11 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
         _count = count;
         Results = new TResult[count];
         Errors = collect ? new Exception?[count] : null;
+        _observer = Execution?.Observer;
     }
+
+    /// <summary>A Map's or a Parallel's items are committed together once all finished: nobody sees their results before.</summary>
+    public override bool CommitsItsSlots => true;
 
     /// <summary>The results, by input index.</summary>
     public TResult[] Results { get; }
@@ -102,6 +111,12 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     /// <summary>Throws why the run stopped before every item had an outcome of its own: the first failure, the time limit, or the caller's cancellation.</summary>
     public void ThrowIfStopped()
     {
+        // A pause (or a wrong replay) stops the batch once its running calls finished: it propagates, whatever else happened.
+        if (Execution?.HaltException() is { } halt)
+        {
+            throw halt;
+        }
+
         // Every item ran to an outcome of its own: return it, even if the time limit passed after the last one.
         if (HasFailed || _stoppedItems > 0 || Volatile.Read(ref _next) < _count - 1)
         {
@@ -119,8 +134,9 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
         var calls = _calls = new StartedCall<TResult>[_count];
         _unfinished = 1;
         var token = Token;
+        var execution = Execution;
         var started = 0;
-        for (; started < _count && !token.IsCancellationRequested; started++)
+        for (; started < _count && !token.IsCancellationRequested && !(execution?.IsHalted ?? false); started++)
         {
             Interlocked.Increment(ref _unfinished);
             try
@@ -180,10 +196,33 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
             OnFailure(index, error);
         }
 
+        if (_observer is not null)
+        {
+            ReportProgress();
+        }
+
         if (Interlocked.Decrement(ref _unfinished) == 0)
         {
             _allFinished.SetResult(true);
         }
+    }
+
+    /// <summary>Waits until the durable commit of every item's completion, in a durable execution; see <see cref="CommitsItsSlots"/>.</summary>
+    public ValueTask CommitAsync() => Execution?.Durable is { } durable ? durable.CommitAllAsync() : default;
+
+    private void ReportProgress()
+    {
+        var done = Interlocked.Increment(ref _done);
+        var name = _progressName ??= ProgressName();
+        _observer!.Progress(Execution!, new BatchProgress(name, _taskName, done, _count));
+    }
+
+    private string ProgressName()
+    {
+        var text = new System.Text.StringBuilder();
+        AppendSlotPrefix(text, 0);
+        var slot = text.ToString();
+        return slot[..slot.LastIndexOf('[')];
     }
 
     void IValueTaskSource.GetResult(short token) => _allFinished.GetResult(token);
@@ -252,8 +291,9 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
         // The worker runs its items one after another: one call scope serves them in turn, as the ambient scope of this
         // worker, until an item's body makes it the parent of something (then the next item gets a new one).
         var token = Token;
+        var execution = Execution;
         CallScope? ambient = null;
-        while (!token.IsCancellationRequested)
+        while (!token.IsCancellationRequested && !(execution?.IsHalted ?? false))
         {
             var index = Interlocked.Increment(ref _next);
             if (index >= items.Count)
@@ -281,11 +321,24 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
             {
                 OnFailure(index, error);
             }
+
+            if (_observer is not null)
+            {
+                ReportProgress();
+            }
         }
     }
 
     private void OnFailure(int index, Exception error)
     {
+        if (error is PauseRequestedException)
+        {
+            // The execution is pausing: the running siblings finish (their completions are recorded and replay), no
+            // new item starts, and the pause is thrown once they did (ThrowIfStopped).
+            Interlocked.Increment(ref _stoppedItems);
+            return;
+        }
+
         var stopped = IsCancellation(error);
         if (stopped)
         {

@@ -14,6 +14,7 @@ internal static class BatchRunner
         if (list.Count > 0)
         {
             await batch.RunAsync(list, handle, StartItem, options.MaxConcurrency ?? DefaultConcurrency(handle), spread: true).ConfigureAwait(false);
+            await batch.CommitAsync().ConfigureAwait(false);
             batch.ThrowIfStopped();
         }
 
@@ -40,6 +41,7 @@ internal static class BatchRunner
         if (list.Count > 0)
         {
             await batch.RunAsync(list, handle, StartItem, options.MaxConcurrency ?? DefaultConcurrency(handle), spread: true).ConfigureAwait(false);
+            await batch.CommitAsync().ConfigureAwait(false);
             batch.ThrowIfStopped();
         }
 
@@ -52,6 +54,7 @@ internal static class BatchRunner
         if (calls.Count > 0)
         {
             await batch.RunAsync(calls, 0, StartCall, options.MaxConcurrency ?? int.MaxValue, spread: false).ConfigureAwait(false);
+            await batch.CommitAsync().ConfigureAwait(false);
             batch.ThrowIfStopped();
         }
 
@@ -64,6 +67,7 @@ internal static class BatchRunner
         if (calls.Count > 0)
         {
             await batch.RunAsync(calls, 0, StartCall, options.MaxConcurrency ?? int.MaxValue, spread: false).ConfigureAwait(false);
+            await batch.CommitAsync().ConfigureAwait(false);
             batch.ThrowIfStopped();
         }
 

@@ -7,7 +7,7 @@ namespace Flux;
 /// <see cref="TaskHandle{TArguments, TResult}"/>; patterns that mix tasks of different shapes (a
 /// <c>Graph</c>) use this view.
 /// </summary>
-public abstract class TaskHandle
+public abstract partial class TaskHandle
 {
     private protected TaskHandle(string name, TaskOptions options, object? target)
     {
@@ -55,7 +55,7 @@ public abstract class TaskHandle
 /// </summary>
 /// <typeparam name="TArguments">The parameter type, a tuple of the parameter types, or <see cref="ValueTuple"/> for none.</typeparam>
 /// <typeparam name="TResult">The result type, or <see cref="ValueTuple"/> for a task that returns no value.</typeparam>
-public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
+public abstract partial class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
 {
     /// <summary>Creates the handle of a static task.</summary>
     /// <param name="name">The task's name, as events, ids and the catalog show it; without '/', '~', '[' or ']'.</param>
@@ -150,7 +150,10 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     TaskCall<TResult> ITask<TArguments, TResult>.Call(TArguments arguments) => CreateCall(arguments);
 
     /// <inheritdoc/>
-    public sealed override TaskCall CreateCall(ReadOnlySpan<object?> arguments)
+    public sealed override TaskCall CreateCall(ReadOnlySpan<object?> arguments) => CreateCall(ConvertArguments(CheckArguments(arguments)));
+
+    /// <summary>Checks untyped arguments against the parameters: their number, and each one's type.</summary>
+    private ReadOnlySpan<object?> CheckArguments(ReadOnlySpan<object?> arguments)
     {
         if (arguments.Length != ParameterTypes.Count)
         {
@@ -170,7 +173,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
             }
         }
 
-        return CreateCall(ConvertArguments(arguments));
+        return arguments;
     }
 
     /// <summary>Applies the task to every item; results in input order. See <see cref="BatchOptions"/>.</summary>

@@ -28,7 +28,7 @@ internal static partial class TaskInvoker
             {
                 result = await RunAttemptAsync(handle, arguments, call, token, time, 0).ConfigureAwait(false);
             }
-            catch (Exception error) when (!IsCancellation(error, token))
+            catch (Exception error) when (!IsCancellation(error, token) && error is not PauseRequestedException)
             {
                 return await RecoverAsync(handle, arguments, call, token, time, cache, error).ConfigureAwait(false);
             }
@@ -36,6 +36,12 @@ internal static partial class TaskInvoker
             cache?.Set(handle, call.Fingerprint, arguments, result);
             log?.Record(ExecutionEventType.TaskCompleted, call, result);
             return result;
+        }
+        catch (PauseRequestedException pause)
+        {
+            // The workflow is pausing inside this call's body: no retry, fallback or rollback; it runs again on resume.
+            log?.Record(ExecutionEventType.TaskPaused, call, pause.PauseName);
+            throw;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -99,7 +105,7 @@ internal static partial class TaskInvoker
                 log?.Record(ExecutionEventType.TaskCompleted, call, result);
                 return result;
             }
-            catch (Exception next) when (!IsCancellation(next, token))
+            catch (Exception next) when (!IsCancellation(next, token) && next is not PauseRequestedException)
             {
                 error = next;
             }
@@ -119,7 +125,7 @@ internal static partial class TaskInvoker
                 log?.Record(ExecutionEventType.TaskCompleted, call, value);
                 return value;
             }
-            catch (Exception failed) when (!IsCancellation(failed, token))
+            catch (Exception failed) when (!IsCancellation(failed, token) && failed is not PauseRequestedException)
             {
                 fallbackError = failed;
                 log?.Record(ExecutionEventType.TaskFallbackFailed, call, failed);
@@ -143,7 +149,7 @@ internal static partial class TaskInvoker
 
         call.Token = token;
         call.EnteringBody();
-        return handle.RunBodyAsync(arguments, token);
+        return Attempt(handle, arguments, call, token);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -172,7 +178,7 @@ internal static partial class TaskInvoker
         try
         {
             call.EnteringBody();
-            var running = handle.RunBodyAsync(arguments, attemptSource.Token);
+            var running = Attempt(handle, arguments, call, attemptSource.Token);
             if (running.IsCompleted)
             {
                 return await running.ConfigureAwait(false);

@@ -76,6 +76,13 @@ internal static partial class TaskInvoker
         CallScope? ambient = null)
     {
         var fingerprint = handle.HashOf(arguments);
+        var execution = scope?.Execution;
+        if (execution is { TakesSpecialPath: true })
+        {
+            // Durable, replayed, halted or dispatched: see TaskInvoker.Special.cs.
+            return StartSpecial(handle, arguments, scope!, slot, cancellationToken, linked, execution, fingerprint);
+        }
+
         var plain = !(handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback);
         CallScope call;
         if (plain && ambient is not null && ambient.CanBeReused)
@@ -90,9 +97,9 @@ internal static partial class TaskInvoker
         }
 
         var key = ScopeKey.Call(handle.NameKey, fingerprint);
-        if (scope?.Execution is { } execution)
+        if (execution is not null)
         {
-            execution.BeginCall(call, key, arguments, scope.Records, endsWithRecordEnd: plain);
+            execution.BeginCall(call, key, arguments, scope!.Records, endsWithRecordEnd: plain);
         }
         else if (scope is not null && slot < 0)
         {
@@ -173,6 +180,12 @@ internal static partial class TaskInvoker
         catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
         {
             End<object?>(call, execution, records, ExecutionEventType.TaskCancelled, null);
+            throw;
+        }
+        catch (PauseRequestedException pause)
+        {
+            // The workflow is pausing inside this call's body: not a failure, and nothing to retry or compensate.
+            End(call, execution, records, ExecutionEventType.TaskPaused, pause.PauseName);
             throw;
         }
         catch (Exception error)

@@ -17,6 +17,7 @@ internal sealed class CallScope : Scope
     private int _entries;
     private RunningChildren? _children;
     private bool _isParent;
+    private string? _idText;
 
     public CallScope(Scope? parent, int slot, string name, ulong fingerprint, CancellationToken token)
         : base(parent, token)
@@ -52,6 +53,7 @@ internal sealed class CallScope : Scope
         Fingerprint = fingerprint;
         Token = token;
         _entries = 0;
+        _idText = null;
     }
 
     public override void BecameParent() => Volatile.Write(ref _isParent, true);
@@ -67,6 +69,18 @@ internal sealed class CallScope : Scope
 
     /// <summary>The call's id.</summary>
     public TaskCallId Id => new(Parent, Slot, Name, Fingerprint, Occurrence, Position);
+
+    /// <summary>The text of the call's id (built once, when first read), or the id a dispatched call was given.</summary>
+    public string IdText => _idText ??= Id.ToString();
+
+    /// <summary>The task the call runs; set for the calls of a durable, replayed or dispatched execution, which serialize its values.</summary>
+    public TaskHandle? Handle { get; set; }
+
+    /// <summary>What a resumed execution's log holds of this call when it started before and did not finish (it runs again); null otherwise.</summary>
+    public RecordedCall? RecordedStart { get; set; }
+
+    /// <summary>Gives a call made outside any execution the id of the call it runs for (a body dispatched from another process).</summary>
+    public void UseId(string idText) => _idText = idText;
 
     /// <summary>True once the body started, in any attempt: only then does a rollback have something to compensate.</summary>
     public bool BodyEntered => Volatile.Read(ref _entries) > 0;

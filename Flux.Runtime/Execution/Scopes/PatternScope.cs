@@ -48,6 +48,13 @@ internal abstract class PatternScope : Scope, IDisposable
 
     public override bool Records { get; }
 
+    /// <summary>
+    /// True when the pattern awaits the durable commit of its calls' completions itself, once all of them finished
+    /// (a Map or a Parallel, whose items' results nobody sees before it returns); false when each call commits before
+    /// its result is used (a graph routes a node's output to the next nodes at once).
+    /// </summary>
+    public virtual bool CommitsItsSlots => false;
+
     /// <summary>The occurrence of this pattern (of this kind and name) in its parent: 0 for the first.</summary>
     public int Occurrence { get; }
 
