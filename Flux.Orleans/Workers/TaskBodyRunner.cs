@@ -12,11 +12,9 @@ namespace Flux.Orleans;
 /// <see cref="TaskCallOutcome"/>.
 /// </summary>
 /// <remarks>
-/// The body runs through <see cref="TaskCall.RunUntypedAsync"/> outside any execution, which records nothing. For a task
-/// without options (no retries, timeout or cache) and without fallback or rollback that is exactly one run of the body.
-/// A task with options would apply them here as well, beside the engine that applies them around the dispatch; the core
-/// has no public way yet to run a body once from untyped arguments (see the report of issue 11 for the member the
-/// engine's hook needs).
+/// The body runs exactly once through <see cref="TaskHandle.InvokeBodyJsonAsync"/>: no retries, timeout, cache, fallback or
+/// rollback here (the engine that dispatched the call applies them around the dispatch), no events, and
+/// <see cref="Workflow.CurrentCall"/> inside the body is the dispatched call's id.
 /// </remarks>
 internal sealed class TaskBodyRunner
 {
@@ -44,23 +42,23 @@ internal sealed class TaskBodyRunner
                 "that declares it on every silo, with siloBuilder.AddFlux(flux => flux.AddTasks(FluxCatalog.TryGetTask)).");
         }
 
-        TaskCall call;
-        try
-        {
-            call = task.CreateCall(ReadArguments(task, request.ArgumentsJson.Span));
-        }
-        catch (Exception error) when (error is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
-        {
-            return Rejected(
-                $"Task '{task.Name}' (call {request.CallId}) cannot take the arguments it was sent on silo {silo}: {error.Message} " +
-                "Silos and clients must run the same version of the task and share the same JSON options.");
-        }
-
-        object? result;
+        ValueTask<ReadOnlyMemory<byte>> running;
         TaskWorkerCall.Current = new TaskWorkerCall(task.Name, request.CallId, silo);
         try
         {
-            result = await call.RunUntypedAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                running = task.InvokeBodyJsonAsync(request.ArgumentsJson, request.CallId, _json, cancellationToken);
+            }
+            catch (Exception error) when (error is ArgumentException or PayloadSerializationException or NotSupportedException or InvalidOperationException)
+            {
+                return Rejected(
+                    $"Task '{task.Name}' (call {request.CallId}) cannot take the arguments it was sent on silo {silo}: {error.Message} " +
+                    "Silos and clients must run the same version of the task and share the same JSON options.");
+            }
+
+            var result = await running.ConfigureAwait(false);
+            return new TaskCallOutcome(TaskCallOutcomeKind.Completed, result, null, null, silo);
         }
         catch (OperationCanceledException) when (siloStopping.IsCancellationRequested)
         {
@@ -72,47 +70,14 @@ internal sealed class TaskBodyRunner
         }
         catch (Exception error)
         {
-            // Outside an execution the invoker wraps the body's exception in a TaskFailedException; the engine wraps it
-            // again with its own context, so what travels is the body's own exception.
-            var original = error is TaskFailedException { InnerException: { } inner } ? inner : error;
-            return new TaskCallOutcome(TaskCallOutcomeKind.Failed, default, TaskFailureInfo.From(original), null, silo);
+            // The body ran once, outside any execution: what travels is its own exception.
+            return new TaskCallOutcome(TaskCallOutcomeKind.Failed, default, TaskFailureInfo.From(error), null, silo);
         }
         finally
         {
             TaskWorkerCall.Current = null;
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(result, _json.GetTypeInfo(task.ResultType));
-        return new TaskCallOutcome(TaskCallOutcomeKind.Completed, json, null, null, silo);
-
         TaskCallOutcome Rejected(string message) => new(TaskCallOutcomeKind.Rejected, default, null, message, silo);
-    }
-
-    private object?[] ReadArguments(TaskHandle task, ReadOnlySpan<byte> json)
-    {
-        var types = task.ParameterTypes;
-        var arguments = new object?[types.Count];
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("The arguments are not a JSON array.");
-        }
-
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
-            {
-                throw new JsonException($"The task takes {arguments.Length} argument(s) but the JSON array has {i}.");
-            }
-
-            arguments[i] = JsonSerializer.Deserialize(ref reader, _json.GetTypeInfo(types[i]));
-        }
-
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw new JsonException($"The task takes {arguments.Length} argument(s) but the JSON array has more.");
-        }
-
-        return arguments;
     }
 }

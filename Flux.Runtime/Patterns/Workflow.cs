@@ -11,7 +11,7 @@ public static partial class Workflow
     /// null outside a task body. It comes from the program's structure, so it is the same every time the workflow runs
     /// this call: use it as an idempotency key for what the body does outside (a payment, a message).
     /// </summary>
-    public static string? CurrentCall => (Scope.Current as CallScope)?.Id.ToString();
+    public static string? CurrentCall => (Scope.Current as CallScope)?.IdText;
 
     /// <summary>
     /// Runs the calls at once and returns their results in argument order. The first failure cancels the

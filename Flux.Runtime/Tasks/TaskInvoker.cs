@@ -225,10 +225,11 @@ internal static partial class TaskInvoker
 
     /// <summary>
     /// The failure a call throws: a nested task's failure (or another Flux exception) that the body let through is not
-    /// wrapped again, unless there is a fallback or rollback failure to attach to it.
+    /// wrapped again, unless there is a fallback or rollback failure to attach to it. A workflow that failed inside the
+    /// body (a child workflow) is the call's own failure, and is wrapped.
     /// </summary>
     private static Exception Failure(CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null) =>
-        error is FluxException && fallbackError is null && rollbackError is null
+        error is FluxException and not WorkflowFailedException && fallbackError is null && rollbackError is null
             ? error
             : new TaskFailedException(
                 call.Name, call.Id.ToString(), call.Execution?.WorkflowName, call.Execution?.ExecutionId, attempts, error, fallbackError, rollbackError);

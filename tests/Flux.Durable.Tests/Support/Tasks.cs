@@ -61,7 +61,7 @@ public static partial class T
 
     private static void Undo(string gate) => Probe.Ran($"Undo({gate})");
 
-    [Task(Retries = 2)]
+    [Task(Retries = 2, RetryDelay = "0ms")]
     public static int Flaky(int failures)
     {
         var run = Probe.Ran("Flaky");
@@ -80,6 +80,19 @@ public static partial class T
         Probe.Ran($"Staged({gate})");
         var a = await AddTask.Call(1, 2);
         return a + await WaitTask.Call(gate);
+    }
+
+    /// <summary>Item <paramref name="x"/> of a Map; item 2 pauses for an approval inside its body.</summary>
+    [Task]
+    public static async Task<int> Approve(int x)
+    {
+        Probe.Ran($"Approve({x})");
+        if (x == 2 && !await Workflow.Pause<bool>("approve-2"))
+        {
+            return -x;
+        }
+
+        return x * 10;
     }
 
     /// <summary>A task whose body calls another task: a nested call in its scope.</summary>
