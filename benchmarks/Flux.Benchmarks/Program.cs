@@ -9,4 +9,10 @@ if (args is ["streaming-memory", ..])
     return;
 }
 
+if (args is ["durable-figures", ..])
+{
+    await DurableFigures.RunAsync(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TaskCallBenchmarks).Assembly).Run(args);
