@@ -96,6 +96,10 @@ internal sealed class CommandSession
         new(FluxExitCode.StoreError,
             $"Cannot use the store '{StoreLocation}': {OneLine(error.Message)} Give another SQLite file with --store <path> or the {FluxCommandLine.StoreEnvironmentVariable} environment variable.");
 
+    /// <summary>The JSON options a workflow's runs read their input with: the program's, else its catalog's, else reflection's.</summary>
+    public System.Text.Json.JsonSerializerOptions JsonFor(WorkflowDescriptor workflow) =>
+        _options.RunOptions?.Json ?? workflow.Json ?? System.Text.Json.JsonSerializerOptions.Default;
+
     /// <summary>The client of one command, with the progress display as its observer when there is one.</summary>
     public FluxClient CreateClient(IExecutionStore store, IExecutionObserver? observer)
     {

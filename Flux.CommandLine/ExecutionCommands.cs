@@ -11,17 +11,21 @@ internal static class ExecutionCommands
     {
         var workflow = session.FindWorkflow(workflowName);
         var input = InputReader.Read(inputText, "--input", Console.In);
-        if (input is null && workflow.InputType.IsValueType && Nullable.GetUnderlyingType(workflow.InputType) is null)
+        if (inputText is null && Nullable.GetUnderlyingType(workflow.InputType) is null)
         {
-            // A missing input would run the workflow on default(T) (0, false), which nobody asked for.
+            // A missing input would run the workflow on default(T) (null, 0, false), which nobody asked for; a
+            // workflow that takes null is given '--input null' explicitly.
             throw CommandLineError.BadInput(InputMismatch(workflow, null, null));
         }
+
+        CheckInput(session, workflow, input, inputText);
 
         await using var store = new StoreLease(session.OpenStore(forWriting: true));
         ExecutionRecord record;
         try
         {
-            record = await WithProgressAsync(session, store.Store, client => client.RunAsync(workflow.Name, input, executionId, cancellationToken)).ConfigureAwait(false);
+            record = await RunAndWaitAsync(session, store.Store, client => client.StartAsync(workflow.Name, input, executionId, cancellationToken), "Started", cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ArgumentException error) when (error.ParamName == "input")
         {
@@ -50,7 +54,10 @@ internal static class ExecutionCommands
         ExecutionRecord record;
         try
         {
-            record = await WithProgressAsync(session, store.Store, client => client.ResumeAsync(executionId, value, wait: true, cancellationToken)).ConfigureAwait(false);
+            record = IsFinished(existing.State)
+                ? existing
+                : await RunAndWaitAsync(session, store.Store, client => client.ResumeAsync(executionId, value, wait: false, cancellationToken), "Resumed", cancellationToken)
+                    .ConfigureAwait(false);
         }
         catch (ExecutionClaimException claimed)
         {
@@ -70,7 +77,7 @@ internal static class ExecutionCommands
     {
         await using var store = new StoreLease(session.OpenStore(forWriting: true));
         var existing = await FindAsync(session, store.Store, executionId, cancellationToken).ConfigureAwait(false);
-        if (existing.State is ExecutionState.Succeeded or ExecutionState.Failed or ExecutionState.Cancelled)
+        if (IsFinished(existing.State))
         {
             throw new CommandLineError(FluxExitCode.Conflict,
                 $"Execution '{executionId}' has already finished ({existing.State}): there is nothing to cancel; see it with '{session.ProgramName} show {executionId}'.");
@@ -131,22 +138,76 @@ internal static class ExecutionCommands
         return FluxExitCode.For(record.State);
     }
 
-    private static async Task<ExecutionRecord> WithProgressAsync(CommandSession session, IExecutionStore store, Func<FluxClient, Task<ExecutionRecord>> work)
+    /// <summary>
+    /// Starts (or resumes) an execution, says so on standard error (so that another terminal can watch or cancel it),
+    /// then waits until it finishes or pauses, drawing progress bars meanwhile. Ctrl+C cancels the execution: its
+    /// running tasks are cancelled and its rollbacks run before the command ends.
+    /// </summary>
+    private static async Task<ExecutionRecord> RunAndWaitAsync(
+        CommandSession session, IExecutionStore store, Func<FluxClient, Task<ExecutionRecord>> start, string verb, CancellationToken cancellationToken)
     {
         var progress = session.CreateProgress();
         var client = session.CreateClient(store, progress);
         await using (client.ConfigureAwait(false))
         {
-            return progress is null ? await work(client).ConfigureAwait(false) : await progress.ShowWhileAsync(() => work(client)).ConfigureAwait(false);
+            var started = await start(client).ConfigureAwait(false);
+            if (!session.Json)
+            {
+                await session.ErrorWriter.WriteLineAsync($"{verb} execution {started.ExecutionId} of {started.WorkflowName} (store: {session.StoreLocation})").ConfigureAwait(false);
+                await session.ErrorWriter.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            async Task<ExecutionRecord> WaitAsync()
+            {
+                using (cancellationToken.Register(() => _ = client.CancelAsync(started.ExecutionId, CancellationToken.None)))
+                {
+                    // The client waits for the runs it started when it is disposed.
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return await FindAsync(session, store, started.ExecutionId, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return progress is null ? await WaitAsync().ConfigureAwait(false) : await progress.ShowWhileAsync(WaitAsync).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Reads the input as the run will, before the store is touched, so that bad input leaves nothing behind.</summary>
+    private static void CheckInput(CommandSession session, WorkflowDescriptor workflow, JsonElement? input, string? inputText)
+    {
+        if (input is not { } json)
+        {
+            return;
+        }
+
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo info;
+        try
+        {
+            info = session.JsonFor(workflow).GetTypeInfo(workflow.InputType);
+        }
+        catch (Exception error) when (error is NotSupportedException or InvalidOperationException)
+        {
+            return; // No metadata for the type here: the run itself names what is missing.
+        }
+
+        try
+        {
+            json.Deserialize(info);
+        }
+        catch (JsonException error)
+        {
+            throw CommandLineError.BadInput(InputMismatch(workflow, inputText, new ArgumentException(error.Message, "input", error)));
+        }
+    }
+
+    private static bool IsFinished(ExecutionState state) => state is ExecutionState.Succeeded or ExecutionState.Failed or ExecutionState.Cancelled;
 
     private static string InputMismatch(WorkflowDescriptor workflow, string? inputText, ArgumentException? error)
     {
         var type = TypeNames.Of(workflow.InputType);
         var fix = $"give --input JSON of type {type}, for example --input '{Format.ExampleJson(workflow.InputType)}'";
         return inputText is null
-            ? $"Workflow '{workflow.Name}' needs an input of type {type}: {fix}."
+            ? $"Workflow '{workflow.Name}' needs an input of type {type}: {fix}{(workflow.InputType.IsValueType ? "" : " (or --input null)")}."
             : $"Workflow '{workflow.Name}' takes a {type} input, which the JSON given does not fit ({CommandSession.OneLine(error?.InnerException?.Message ?? error?.Message ?? "")}): {fix}.";
     }
 }

@@ -63,7 +63,7 @@ internal sealed class ProgressDisplay : IExecutionObserver
         {
             if (!bars.TryGetValue(key, out var bar))
             {
-                var label = progress.TaskName is { } task ? $"{progress.Batch} ({task})" : progress.Batch;
+                var label = progress.Batch;
                 bar = display.AddTask(Markup.Escape(label), autoStart: true, maxValue: progress.Total);
                 bars.Add(key, bar);
             }
