@@ -36,6 +36,24 @@ public class LiveTests
     }
 
     [Test]
+    public async Task A_termination_signal_cancels_the_running_execution_and_exits_cancelled()
+    {
+        using var program = new TestProgram();
+        using var runner = program.Start(["run", "gated_map", "--input", GateInput(program, 2), "--id", "stopped"]);
+        await runner.WaitForAsync(r => r.Error.Contains("Started execution stopped"), "the run to be stored");
+
+        await runner.SignalAsync("TERM");
+        var ran = await runner.WaitAsync();
+        var shown = await program.RunAsync("show", "stopped", "--json");
+
+        Assert.That(ran.ExitCode, Is.EqualTo(FluxExitCode.Cancelled), ran.ToString());
+        Assert.That(ran.Output, Does.Contain("Execution stopped of gated_map: Cancelled"));
+        var types = JsonDocument.Parse(shown.Output).RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToArray();
+        Assert.That(types[^1], Is.EqualTo("WorkflowCancelled"));
+        Assert.That(types.Count(t => t == "TaskStarted"), Is.EqualTo(types.Count(t => t == "TaskCancelled")), "every item that started was cancelled");
+    }
+
+    [Test]
     public async Task A_terminal_shows_a_progress_bar_that_follows_the_map()
     {
         using var program = new TestProgram();

@@ -122,6 +122,13 @@ internal sealed class TestProgram : IDisposable
             _readers = Task.WhenAll(Pump(process.StandardOutput, _output), Pump(process.StandardError, _error));
         }
 
+        /// <summary>Sends the program a signal (<c>kill -s TERM</c>), as a service manager or Ctrl+C does.</summary>
+        public async Task SignalAsync(string signal)
+        {
+            using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
         public string Output
         {
             get { lock (_output) { return _output.ToString(); } }
