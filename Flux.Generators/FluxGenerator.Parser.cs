@@ -1,3 +1,6 @@
+using Flux.Shared.Options;
+using Flux.Shared.Graphs.Validation;
+using Flux.Shared.Graphs;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -317,19 +320,19 @@ public sealed partial class FluxGenerator
                 }
 
                 if (diagram is not null || ReadChain(constants, creation) is not { } shape
-                    || Flux.Graphs.Rules.GraphRules.Validate(shape, static (_, _) => true, static t => t.Name).Count > 0)
+                    || GraphValidation.Validate(shape, static (_, _) => true, static t => t.Name).Count > 0)
                 {
                     // Several graphs, or one that is not known at compile time or is invalid: no single diagram to show.
                     return null;
                 }
 
-                diagram = Flux.Graphs.Rules.GraphMermaid.Write(shape);
+                diagram = GraphMermaid.Write(shape);
             }
 
             return diagram;
         }
 
-        private static Flux.Graphs.Rules.GraphShape<ITypeSymbol>? ReadChain(BodyConstants constants, ObjectCreationExpressionSyntax creation)
+        private static GraphShape<ITypeSymbol>? ReadChain(BodyConstants constants, ObjectCreationExpressionSyntax creation)
         {
             string? Constant(ExpressionSyntax? expression) => expression is null ? null : constants.StringValue(expression);
 
@@ -352,8 +355,8 @@ public sealed partial class FluxGenerator
                 return null;
             }
 
-            var nodes = new List<Flux.Graphs.Rules.GraphNodeShape<ITypeSymbol>>();
-            var edges = new List<Flux.Graphs.Rules.GraphEdgeShape<ITypeSymbol>>();
+            var nodes = new List<GraphNodeShape<ITypeSymbol>>();
+            var edges = new List<GraphEdgeShape<ITypeSymbol>>();
             var starts = new List<string>();
             var ends = new List<string>();
             SyntaxNode current = creation;
@@ -362,12 +365,12 @@ public sealed partial class FluxGenerator
                 switch (access.Name.Identifier.ValueText)
                 {
                     case "AddNode" when Constant(Argument(call, 0, "name")) is { } node:
-                        nodes.Add(new Flux.Graphs.Rules.GraphNodeShape<ITypeSymbol>(node, null, null));
+                        nodes.Add(new GraphNodeShape<ITypeSymbol>(node, null, null));
                         break;
                     case "AddEdge" when Constant(Argument(call, 0, "from")) is { } from && Constant(Argument(call, 1, "to")) is { } to:
                         var when = Argument(call, 2, "when");
                         var description = Argument(call, 3, "description") is { } given ? Constant(given) : null;
-                        edges.Add(new Flux.Graphs.Rules.GraphEdgeShape<ITypeSymbol>(from, to, when is not null, null, description ?? when?.ToString()));
+                        edges.Add(new GraphEdgeShape<ITypeSymbol>(from, to, when is not null, null, description ?? when?.ToString()));
                         break;
                     case "StartWith" when Constant(Argument(call, 0, "node")) is { } start:
                         starts.Add(start);
@@ -378,7 +381,7 @@ public sealed partial class FluxGenerator
                     case "RunAsync":
                     case "Build":
                     case "ToMermaid":
-                        return new Flux.Graphs.Rules.GraphShape<ITypeSymbol>(name, nodes, edges, starts, ends);
+                        return new GraphShape<ITypeSymbol>(name, nodes, edges, starts, ends);
                     default:
                         return null;
                 }

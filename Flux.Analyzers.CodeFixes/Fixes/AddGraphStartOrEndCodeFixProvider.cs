@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -40,7 +41,7 @@ public sealed class AddGraphStartOrEndCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             // The analyzer sets the candidate only when there is exactly one.
-            if (!diagnostic.Properties.TryGetValue(GraphAnalyzer.CandidateNodeProperty, out var node)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CandidateNode, out var node)
                 || node is null
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation)
             {

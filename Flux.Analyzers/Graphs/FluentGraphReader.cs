@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Flux.Graphs.Rules;
+using Flux.Shared.Graphs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Flux.Graphs.Rules;
+using Flux.Shared.Diagnostics;
+using Flux.Shared.Graphs;
+using Flux.Shared.Graphs.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,12 +27,6 @@ namespace Flux.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GraphAnalyzer : FluxAnalyzer
 {
-    /// <summary>
-    /// Diagnostic property of FLUX001 (FLUX002): the one node without an incoming (outgoing) edge, present only when
-    /// there is exactly one such node, so that the code fix can add <c>StartWith</c> (<c>EndWith</c>) for it.
-    /// </summary>
-    public const string CandidateNodeProperty = "CandidateNode";
-
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> s_descriptors = new Dictionary<string, DiagnosticDescriptor>
     {
         [DiagnosticIds.GraphHasNoStart] = DiagnosticDescriptors.GraphHasNoStart,
@@ -89,7 +85,7 @@ public sealed class GraphAnalyzer : FluxAnalyzer
                         continue;
                     }
 
-                    foreach (var violation in GraphRules.Validate(fluent.Shape, (from, to) => Fits(compilation, from, to), t => t.ToDisplayString(s_typeFormat)))
+                    foreach (var violation in GraphValidation.Validate(fluent.Shape, (from, to) => Fits(compilation, from, to), t => t.ToDisplayString(s_typeFormat)))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(
                             s_descriptors[violation.Code],
@@ -188,7 +184,7 @@ public sealed class GraphAnalyzer : FluxAnalyzer
             candidate = name;
         }
 
-        return candidate is null ? null : ImmutableDictionary<string, string?>.Empty.Add(CandidateNodeProperty, candidate);
+        return candidate is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.CandidateNode, candidate);
     }
 
     /// <summary>Whether a value of <paramref name="from"/> can be passed, as an object, where <paramref name="to"/> is expected.</summary>

@@ -1,3 +1,4 @@
+using Flux.Shared.Options;
 using System;
 using System.Collections.Immutable;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using Flux.Shared.Naming;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -47,6 +48,6 @@ public sealed class DirectTaskCallAnalyzer : FluxAnalyzer
             context.Operation.Syntax.GetLocation(),
             target.Name,
             workflow.Name,
-            FluxNames.TaskProperty(target.Name)));
+            GeneratedNames.TaskProperty(target.Name)));
     }
 }

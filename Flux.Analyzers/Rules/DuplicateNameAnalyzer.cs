@@ -1,3 +1,5 @@
+using Flux.Shared.Naming;
+using Flux.Shared.Declarations.Symbols;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
@@ -32,11 +34,11 @@ public sealed class DuplicateNameAnalyzer : FluxAnalyzer
 
                 if (known.GetTaskAttribute(method) is { } task)
                 {
-                    declared.Add(new Declaration("Task", FluxNames.EffectiveName(method, task), method));
+                    declared.Add(new Declaration("Task", GeneratedNames.RuntimeName(method.Name, FluxSymbols.NamedString(task, "Name")), method));
                 }
                 else if (known.GetWorkflowAttribute(method) is { } workflow)
                 {
-                    declared.Add(new Declaration("Workflow", FluxNames.EffectiveName(method, workflow), method));
+                    declared.Add(new Declaration("Workflow", GeneratedNames.RuntimeName(method.Name, FluxSymbols.NamedString(workflow, "Name")), method));
                 }
             },
             SymbolKind.Method);

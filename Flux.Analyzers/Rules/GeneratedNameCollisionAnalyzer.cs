@@ -1,3 +1,5 @@
+using Flux.Shared.Naming;
+using Flux.Shared.Diagnostics;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -16,9 +18,6 @@ namespace Flux.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GeneratedNameCollisionAnalyzer : FluxAnalyzer
 {
-    /// <summary>Diagnostic property holding the generated name that collides.</summary>
-    public const string GeneratedNameProperty = "GeneratedName";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.GeneratedNameCollision);
@@ -37,7 +36,7 @@ public sealed class GeneratedNameCollisionAnalyzer : FluxAnalyzer
         {
             var isTask = known.IsTask(method);
             var kind = isTask ? "Task" : "Workflow";
-            var generatedNames = FluxNames.GeneratedMembers(method, isTask);
+            var generatedNames = GeneratedNames.Names(isTask ? GeneratedNames.ForTask(method.Name, method.IsStatic) : GeneratedNames.ForWorkflow(method.Name));
 
             foreach (var generatedName in generatedNames)
             {
@@ -53,7 +52,7 @@ public sealed class GeneratedNameCollisionAnalyzer : FluxAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.GeneratedNameCollision,
                         method.GetNameLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(GeneratedNameProperty, generatedName),
+                        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.GeneratedName, generatedName),
                         kind,
                         method.Name,
                         generatedName,

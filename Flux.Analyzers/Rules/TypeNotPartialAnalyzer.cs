@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,15 +15,6 @@ namespace Flux.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TypeNotPartialAnalyzer : FluxAnalyzer
 {
-    /// <summary>Diagnostic property: <see cref="NotPartial"/> (fixable by adding <c>partial</c>) or <see cref="NotAClass"/>.</summary>
-    public const string ProblemProperty = "Problem";
-
-    /// <summary>The type is a class without the <c>partial</c> modifier.</summary>
-    public const string NotPartial = "NotPartial";
-
-    /// <summary>The type is a struct, interface, file-local or another kind the generator cannot extend (no automatic fix).</summary>
-    public const string NotAClass = "NotAClass";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.TypeNotPartial);
@@ -47,25 +39,25 @@ public sealed class TypeNotPartialAnalyzer : FluxAnalyzer
         {
             // The generator adds the handles to the method's own type, which must be a class; containing types may be
             // any partial type (a partial struct can hold a partial class with tasks).
-            problem = NotAClass;
+            problem = DiagnosticProperties.NotAClass;
             what = "a " + DescribeKind(type) + ", which the generator cannot extend";
             fix = "declare '" + type.Name + "' as a partial class";
         }
         else if (!IsPartial(type, context.CancellationToken))
         {
-            problem = NotPartial;
+            problem = DiagnosticProperties.NotPartial;
             what = "not partial";
             fix = "add the 'partial' modifier to '" + type.Name + "'";
         }
         else if (type.IsFileLocal)
         {
-            problem = NotAClass;
+            problem = DiagnosticProperties.NotAClass;
             what = "file-local, so generated code in another file cannot extend it";
             fix = "remove the 'file' modifier from '" + type.Name + "'";
         }
         else if (type.IsRefLikeType)
         {
-            problem = NotAClass;
+            problem = DiagnosticProperties.NotAClass;
             what = "a ref struct, which the generator cannot extend";
             fix = "declare '" + type.Name + "' as a partial class or an ordinary partial struct";
         }
@@ -77,7 +69,7 @@ public sealed class TypeNotPartialAnalyzer : FluxAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.TypeNotPartial,
             type.GetNameLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(ProblemProperty, problem),
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.TypeProblem, problem),
             method.Name,
             attributeName,
             type.Name,

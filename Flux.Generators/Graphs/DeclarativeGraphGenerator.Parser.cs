@@ -5,8 +5,8 @@ using System.Text;
 using System.Threading;
 using Flux.Generators.Graphs.Model;
 using Flux.Generators.Helpers;
-using Flux.Graphs.Declarative;
-using Flux.Graphs.Rules;
+using Flux.Shared.Declarations.DeclarativeGraphs;
+using Flux.Shared.Graphs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -73,8 +73,8 @@ public sealed partial class DeclarativeGraphGenerator
             var compilation = context.SemanticModel.Compilation;
             var input = contextType.TypeArguments[0];
             var output = returnType.TypeArguments[0];
-            var graph = DeclarativeGraphReader.Read(method, runtimeName, compilation);
-            var problems = DeclarativeGraphReader.Validate(graph, compilation, input, output);
+            var graph = DeclarativeGraphReader.Read(method, runtimeName, compilation, input, output, cancellationToken);
+            var problems = graph.Problems;
 
             var nodes = new List<GraphNodeModel>();
             var edges = new List<GraphEdgeModel>();

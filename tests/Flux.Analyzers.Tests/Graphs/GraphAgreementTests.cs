@@ -1,5 +1,5 @@
 using System.Text;
-using Flux.Graphs.Rules;
+using Flux.Shared.Graphs.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace Flux.Analyzers.Tests.Graphs;
@@ -84,10 +84,10 @@ public sealed class GraphAgreementTests
     public void The_rules_message_formats_are_the_descriptors_formats()
     {
         var descriptors = new GraphAnalyzer().SupportedDiagnostics;
-        Assert.That(descriptors.Select(d => d.Id), Is.EqualTo(GraphRules.Codes));
-        foreach (var descriptor in descriptors)
+        Assert.That(descriptors.Select(d => d.Id), Is.EqualTo(GraphValidation.Diagnostics.Select(d => d.Id)));
+        foreach (var (descriptor, rule) in descriptors.Zip(GraphValidation.Diagnostics))
         {
-            Assert.That(GraphRules.MessageFormat(descriptor.Id), Is.EqualTo(descriptor.MessageFormat.ToString()), descriptor.Id);
+            Assert.That(descriptor.MessageFormat.ToString(), Is.EqualTo(rule.MessageFormat), descriptor.Id);
         }
     }
 

@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.DirectTaskCallAnalyzer>;
 using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.DirectTaskCallAnalyzer, Flux.Analyzers.CodeFixes.DirectTaskCallCodeFixProvider>;
 

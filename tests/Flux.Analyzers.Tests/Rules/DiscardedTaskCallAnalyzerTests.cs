@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.DiscardedTaskCallAnalyzer>;
 using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.DiscardedTaskCallAnalyzer, Flux.Analyzers.CodeFixes.AwaitTaskCallCodeFixProvider>;
 

@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.GeneratedNameCollisionAnalyzer>;
 using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.GeneratedNameCollisionAnalyzer, Flux.Analyzers.CodeFixes.RenameCollidingMethodCodeFixProvider>;
 
@@ -165,7 +166,7 @@ public sealed class GeneratedNameCollisionAnalyzerTests
             """);
 
         Assert.That(diagnostics, Has.Length.EqualTo(1));
-        Assert.That(diagnostics[0].Properties[GeneratedNameCollisionAnalyzer.GeneratedNameProperty], Is.EqualTo("SayHiTask"));
+        Assert.That(diagnostics[0].Properties[DiagnosticProperties.GeneratedName], Is.EqualTo("SayHiTask"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.TypeNotPartialAnalyzer>;
 using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.TypeNotPartialAnalyzer, Flux.Analyzers.CodeFixes.AddPartialCodeFixProvider>;
 

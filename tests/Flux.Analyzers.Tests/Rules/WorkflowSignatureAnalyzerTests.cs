@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.WorkflowSignatureAnalyzer>;
 
 namespace Flux.Analyzers.Tests.Rules;

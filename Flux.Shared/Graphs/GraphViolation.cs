@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Flux.Shared.Diagnostics;
 
-namespace Flux.Graphs.Rules;
+namespace Flux.Shared.Graphs;
 
 /// <summary>Which builder call a <see cref="GraphViolation"/> concerns, so a caller can point at it.</summary>
 internal enum GraphViolationTarget
@@ -30,22 +31,25 @@ internal enum GraphViolationTarget
     End,
 }
 
-/// <summary>One broken rule: its code, the message arguments (as the diagnostic descriptor of the code takes them), the message, and the call it concerns.</summary>
+/// <summary>One broken rule: the diagnostic (code and message format), its arguments, the message, and the call it concerns.</summary>
 internal sealed class GraphViolation
 {
-    public GraphViolation(string code, IReadOnlyList<string> arguments, string message, GraphViolationTarget target, int index)
+    public GraphViolation(FluxDiagnostic diagnostic, IReadOnlyList<string> arguments, GraphViolationTarget target, int index)
     {
-        Code = code;
+        Diagnostic = diagnostic;
         Arguments = arguments;
-        Message = message;
+        Message = diagnostic.Format(arguments);
         Target = target;
         Index = index;
     }
 
-    /// <summary>The rule's code, FLUX001-FLUX010.</summary>
-    public string Code { get; }
+    /// <summary>The entry of the diagnostic table the violation reports.</summary>
+    public FluxDiagnostic Diagnostic { get; }
 
-    /// <summary>The arguments of the message format of <see cref="Code"/> (see <see cref="GraphRules.MessageFormat"/>).</summary>
+    /// <summary>The rule's code, FLUX001-FLUX010.</summary>
+    public string Code => Diagnostic.Id;
+
+    /// <summary>The arguments of the message format of <see cref="Diagnostic"/>.</summary>
     public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The message, without the code: names the graph, the node(s) and the fix.</summary>

@@ -1,16 +1,15 @@
-namespace Flux.Analyzers;
+namespace Flux.Shared.Diagnostics;
 
 /// <summary>
-/// The identifiers of every Flux diagnostic. IDs are stable forever: a retired rule keeps its number,
-/// and a new rule takes the next free number of its range. Never compute an ID from an order.
+/// The identifiers of every Flux diagnostic. IDs are stable forever: a retired rule keeps its number, and a new rule
+/// takes the next free number of its range. Never compute an ID from an order.
 /// </summary>
 /// <remarks>
-/// Ranges: FLUX001-099 graph validation (reported by the analyzer and by the runtime's validation),
+/// Ranges: FLUX001-099 graph validation (reported by the analyzers and thrown by the runtime's validation),
 /// FLUX101-199 authoring of tasks and workflows, FLUX201-299 workflow determinism, FLUX301-399 usage.
-/// This file depends on nothing but the BCL so that other projects (the runtime's graph validation)
-/// can link it and report the same codes.
+/// Reserved: FLUX108 (a task parameter type without an exact fingerprint) and FLUX201 onwards (determinism).
 /// </remarks>
-public static class DiagnosticIds
+internal static class DiagnosticIds
 {
     /// <summary>The graph has no start node.</summary>
     public const string GraphHasNoStart = "FLUX001";
@@ -65,6 +64,8 @@ public static class DiagnosticIds
 
     /// <summary>Two tasks or two workflows with the same name in one assembly.</summary>
     public const string DuplicateName = "FLUX107";
+
+    // FLUX108 is reserved: a task parameter type that has no exact fingerprint.
 
     /// <summary>A [Task] method called directly inside a workflow.</summary>
     public const string DirectTaskCall = "FLUX301";

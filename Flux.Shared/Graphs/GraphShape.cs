@@ -1,13 +1,13 @@
 using System.Collections.Generic;
 
-namespace Flux.Graphs.Rules;
+namespace Flux.Shared.Graphs;
 
-// This file is compiled twice: into Flux.Runtime (TType = System.Type) and, linked, into Flux.Analyzers
-// (TType = ITypeSymbol). It must stay netstandard2.0-clean, internal, and free of Flux.Runtime types.
+// Compiled into Flux.Runtime (TType = System.Type) and into the compiler parts (TType = ITypeSymbol). It must stay
+// netstandard2.0-clean, internal, and free of Flux.Runtime and Roslyn types.
 
 /// <summary>
 /// What a graph's builder calls said, in call order, with the types of its tasks when they are known: the input of
-/// <see cref="GraphRules"/> and <see cref="GraphMermaid"/>. Indexes refer to the position of a call among the calls of
+/// <see cref="Validation.GraphValidation"/> and <see cref="GraphMermaid"/>. Indexes refer to the position of a call among the calls of
 /// its kind (the n-th AddNode, the n-th AddEdge...), so that a caller can point at the call a violation concerns.
 /// </summary>
 /// <typeparam name="TType">How a type is represented: <c>System.Type</c> at run time, <c>ITypeSymbol</c> at compile time.</typeparam>

@@ -1,7 +1,7 @@
-namespace Flux.Analyzers;
+namespace Flux.Shared.Diagnostics;
 
 /// <summary>The categories of Flux diagnostics, one per ID range (see <see cref="DiagnosticIds"/>).</summary>
-public static class DiagnosticCategories
+internal static class DiagnosticCategories
 {
     /// <summary>FLUX001-099: graph validation.</summary>
     public const string Graph = "Flux.Graph";

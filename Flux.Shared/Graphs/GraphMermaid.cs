@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace Flux.Graphs.Rules;
+namespace Flux.Shared.Graphs;
 
-// Compiled into Flux.Runtime and, linked, into the build-time tools, so that the diagram of a graph is the same
-// text whether it is drawn at build time or at run time. netstandard2.0-clean, internal, no Flux.Runtime types.
+// Compiled into Flux.Runtime and the compiler parts, so that the diagram of a graph is the same text whether it is
+// drawn at build time or at run time. netstandard2.0-clean, internal, no Flux.Runtime types.
 
 /// <summary>Writes a graph as a Mermaid <c>flowchart TD</c>: deterministic text, lines ending in <c>\n</c>.</summary>
 /// <remarks>

@@ -1,7 +1,6 @@
-// Compiled into Flux.Runtime (net10.0) and linked into Flux.Generators and Flux.Analyzers (netstandard2.0),
-// so that a duration in [Task(...)] means the same thing at compile time and at run time. Keep it free of
-// newer APIs and of implicit usings.
-namespace Flux;
+// Compiled into Flux.Runtime (net10.0) and the compiler parts (netstandard2.0), so that a duration in [Task(...)]
+// means the same thing at compile time and at run time. Keep it free of newer APIs and of implicit usings.
+namespace Flux.Shared.Options;
 
 /// <summary>
 /// Parses the duration strings of <c>[Task(RetryDelay = ..., MaxRetryDelay = ..., Timeout = ...)]</c>:
