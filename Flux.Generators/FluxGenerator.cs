@@ -1,3 +1,9 @@
+using Flux.Generators.Catalog;
+using Flux.Generators.Tasks;
+using Flux.Generators.Types;
+using Flux.Generators.Workflows;
+using Flux.Shared.Declarations.Symbols;
+using Flux.Shared.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,20 +14,22 @@ namespace Flux.Generators;
 /// <c>W</c>, a <c>WWorkflow</c> handle; and per assembly a <c>FluxCatalog</c> of them by name.
 /// </summary>
 /// <remarks>
-/// Phases: <see cref="Parser"/> turns symbols into equatable models, <see cref="Grouping"/> makes one model per file,
-/// <see cref="Emitter"/> writes text. Invalid targets are skipped here and explained by Flux.Analyzers.
+/// The parts: <see cref="TaskParser"/> and <see cref="WorkflowParser"/> turn symbols into equatable models (what can be
+/// wrapped is decided by the shared readers of Flux.Shared/Declarations, which the analyzers report from),
+/// <see cref="TypeGrouping"/> makes one model per file, <see cref="TypeEmitter"/> and <see cref="CatalogEmitter"/> write
+/// text. Declarative graphs have their own generator (DeclarativeGraphs/).
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
-public sealed partial class FluxGenerator : IIncrementalGenerator
+public sealed class FluxGenerator : IIncrementalGenerator
 {
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var tasks = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownNames.TaskAttribute,
+                FluxSymbols.TaskAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (context, cancellationToken) => Parser.ParseTask(context, cancellationToken))
+                static (context, cancellationToken) => TaskParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.TaskMethods)
             .Where(static task => task is not null)
             .WithTrackingName(TrackingNames.ValidTasks)
@@ -30,9 +38,9 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
 
         var workflows = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownNames.WorkflowAttribute,
+                FluxSymbols.WorkflowAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (context, cancellationToken) => Parser.ParseWorkflow(context, cancellationToken))
+                static (context, cancellationToken) => WorkflowParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.WorkflowMethods)
             .Where(static workflow => workflow is not null)
             .WithTrackingName(TrackingNames.ValidWorkflows)
@@ -43,9 +51,9 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
         // this pipeline only lists them in the catalog.
         var declarativeEntries = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownNames.WorkflowAttribute,
+                FluxSymbols.WorkflowAttribute,
                 static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null },
-                static (context, cancellationToken) => Parser.ParseWorkflow(context, cancellationToken, declarative: true))
+                static (context, cancellationToken) => WorkflowParser.Parse(context, cancellationToken, declarative: true))
             .WithTrackingName(TrackingNames.DeclarativeWorkflowMethods)
             .Where(static workflow => workflow is not null)
             .Select(static (workflow, _) => workflow!.Entry)
@@ -59,11 +67,11 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AllTasks)
             .Combine(workflows.Collect().WithTrackingName(TrackingNames.AllWorkflows))
             .WithTrackingName(TrackingNames.AllMethods)
-            .SelectMany(static (methods, cancellationToken) => Grouping.GroupByType(methods.Left, methods.Right, cancellationToken))
+            .SelectMany(static (methods, cancellationToken) => TypeGrouping.Group(methods.Left, methods.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Types);
 
         context.RegisterSourceOutput(types, static (output, type) =>
-            output.AddSource(type.HintName, Emitter.EmitType(type, output.CancellationToken)));
+            output.AddSource(type.HintName, TypeEmitter.Emit(type, output.CancellationToken)));
 
         // The catalog depends only on the small name records, so editing a method body or a parameter leaves it cached.
         var taskEntries = tasks
@@ -89,7 +97,7 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CatalogWithDeclarativeEntries)
             .Combine(assemblyName)
             .WithTrackingName(TrackingNames.CatalogInput)
-            .Select(static (input, _) => Grouping.BuildCatalog(
+            .Select(static (input, _) => CatalogBuilder.Build(
                 input.Left.Left.Left, input.Left.Left.Right.AddRange(input.Left.Right), input.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
@@ -97,7 +105,7 @@ public sealed partial class FluxGenerator : IIncrementalGenerator
         {
             if (catalog is not null)
             {
-                output.AddSource(Grouping.CatalogHintName, Emitter.EmitCatalog(catalog));
+                output.AddSource(GeneratedNames.CatalogHintName, CatalogEmitter.Emit(catalog));
             }
         });
     }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Flux.Shared.Declarations;
 using Flux.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 
@@ -58,6 +61,65 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DiscardedTaskCall = Create(DiagnosticIds.DiscardedTaskCall, FluxDiagnostics.DiscardedTaskCall);
 
+    /// <summary>The descriptor of each entry of the table: a rule's own, or (for another wording of it) a variant.</summary>
+    private static readonly Dictionary<FluxDiagnostic, DiagnosticDescriptor> s_byEntry = new()
+    {
+        [FluxDiagnostics.GraphHasNoStart] = GraphHasNoStart,
+        [FluxDiagnostics.GraphHasNoEnd] = GraphHasNoEnd,
+        [FluxDiagnostics.GraphUnknownNode] = GraphUnknownNode,
+        [FluxDiagnostics.GraphNodeIsNotATask] = Variant(FluxDiagnostics.GraphNodeIsNotATask),
+        [FluxDiagnostics.GraphDuplicateNode] = GraphDuplicateNode,
+        [FluxDiagnostics.GraphCycle] = GraphCycle,
+        [FluxDiagnostics.GraphUnreachableNode] = GraphUnreachableNode,
+        [FluxDiagnostics.GraphDeadEnd] = GraphDeadEnd,
+        [FluxDiagnostics.GraphEdgeTypeMismatch] = GraphEdgeTypeMismatch,
+        [FluxDiagnostics.GraphRunInputMismatch] = Variant(FluxDiagnostics.GraphRunInputMismatch),
+        [FluxDiagnostics.GraphRunOutputMismatch] = Variant(FluxDiagnostics.GraphRunOutputMismatch),
+        [FluxDiagnostics.GraphStartTypeMismatch] = Variant(FluxDiagnostics.GraphStartTypeMismatch),
+        [FluxDiagnostics.GraphEndTypeMismatch] = Variant(FluxDiagnostics.GraphEndTypeMismatch),
+        [FluxDiagnostics.GraphConditionTypeMismatch] = GraphConditionTypeMismatch,
+        [FluxDiagnostics.GraphInvalidCondition] = Variant(FluxDiagnostics.GraphInvalidCondition),
+        [FluxDiagnostics.GraphJoinMismatch] = GraphJoinMismatch,
+        [FluxDiagnostics.GraphRouteNotExhaustive] = GraphRouteNotExhaustive,
+        [FluxDiagnostics.TypeNotPartial] = TypeNotPartial,
+        [FluxDiagnostics.UnsupportedTaskSignature] = UnsupportedTaskSignature,
+        [FluxDiagnostics.GeneratedNameCollision] = GeneratedNameCollision,
+        [FluxDiagnostics.InvalidWorkflowSignature] = InvalidWorkflowSignature,
+        [FluxDiagnostics.InvalidDeclarativeWorkflowSignature] = Variant(FluxDiagnostics.InvalidDeclarativeWorkflowSignature),
+        [FluxDiagnostics.InvalidTaskOption] = InvalidTaskOption,
+        [FluxDiagnostics.InvalidFallbackOrRollback] = InvalidFallbackOrRollback,
+        [FluxDiagnostics.DuplicateName] = DuplicateName,
+        [FluxDiagnostics.DirectTaskCall] = DirectTaskCall,
+        [FluxDiagnostics.DiscardedTaskCall] = DiscardedTaskCall,
+    };
+
+    /// <summary>The descriptor that reports <paramref name="entry"/>.</summary>
+    public static DiagnosticDescriptor Of(FluxDiagnostic entry) => s_byEntry[entry];
+
+    /// <summary>The descriptors of these entries (each id once per wording), for <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Supported(params FluxDiagnostic[] entries)
+    {
+        var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(entries.Length);
+        foreach (var entry in entries)
+        {
+            builder.Add(Of(entry));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The diagnostic of a problem a shared reader found.</summary>
+    public static Diagnostic Create(DeclarationProblem problem)
+    {
+        var arguments = new object[problem.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = problem.Arguments[i];
+        }
+
+        return Diagnostic.Create(Of(problem.Diagnostic), problem.Location, problem.Properties, arguments);
+    }
+
     /// <summary>The documentation page of a rule: <c>docs/diagnostics/{id}.md</c> in the repository.</summary>
     public static string HelpLinkUri(string id) => HelpLinkBase + id + ".md";
 
@@ -65,7 +127,7 @@ internal static class DiagnosticDescriptors
     /// The descriptor of another wording of a rule (an entry of the table that shares its id with the rule's main entry),
     /// such as the declarative form of FLUX003: same id, category, severity and page.
     /// </summary>
-    public static DiagnosticDescriptor Variant(FluxDiagnostic entry) =>
+    private static DiagnosticDescriptor Variant(FluxDiagnostic entry) =>
         new(entry.Id, entry.Title, entry.MessageFormat, entry.Category, Severity(entry), isEnabledByDefault: true, entry.Description, HelpLinkUri(entry.Id));
 
     /// <param name="id">The id, as a constant (release tracking reads it); it must be the entry's.</param>

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Flux.Shared.Declarations.DeclarativeGraphs;
 using Flux.Shared.Declarations.Symbols;
 using Flux.Shared.Diagnostics;
@@ -25,28 +23,23 @@ namespace Flux.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarativeGraphAnalyzer : FluxAnalyzer
 {
-    /// <summary>Per entry of the table the reader reports, its descriptor: the rule's own, or its declarative wording.</summary>
-    private static readonly Dictionary<FluxDiagnostic, DiagnosticDescriptor> s_descriptors = new()
-    {
-        [FluxDiagnostics.GraphHasNoStart] = DiagnosticDescriptors.GraphHasNoStart,
-        [FluxDiagnostics.GraphHasNoEnd] = DiagnosticDescriptors.GraphHasNoEnd,
-        [FluxDiagnostics.GraphUnknownNode] = DiagnosticDescriptors.GraphUnknownNode,
-        [FluxDiagnostics.GraphDuplicateNode] = DiagnosticDescriptors.GraphDuplicateNode,
-        [FluxDiagnostics.GraphCycle] = DiagnosticDescriptors.GraphCycle,
-        [FluxDiagnostics.GraphUnreachableNode] = DiagnosticDescriptors.GraphUnreachableNode,
-        [FluxDiagnostics.GraphDeadEnd] = DiagnosticDescriptors.GraphDeadEnd,
-        [FluxDiagnostics.GraphEdgeTypeMismatch] = DiagnosticDescriptors.GraphEdgeTypeMismatch,
-        [FluxDiagnostics.GraphConditionTypeMismatch] = DiagnosticDescriptors.GraphConditionTypeMismatch,
-        [FluxDiagnostics.GraphJoinMismatch] = DiagnosticDescriptors.GraphJoinMismatch,
-        [FluxDiagnostics.GraphRouteNotExhaustive] = DiagnosticDescriptors.GraphRouteNotExhaustive,
-        [FluxDiagnostics.GraphNodeIsNotATask] = DiagnosticDescriptors.Variant(FluxDiagnostics.GraphNodeIsNotATask),
-        [FluxDiagnostics.GraphInvalidCondition] = DiagnosticDescriptors.Variant(FluxDiagnostics.GraphInvalidCondition),
-        [FluxDiagnostics.GraphStartTypeMismatch] = DiagnosticDescriptors.Variant(FluxDiagnostics.GraphStartTypeMismatch),
-        [FluxDiagnostics.GraphEndTypeMismatch] = DiagnosticDescriptors.Variant(FluxDiagnostics.GraphEndTypeMismatch),
-    };
-
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = s_descriptors.Values.OrderBy(d => d.Id).ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.Supported(
+        FluxDiagnostics.GraphHasNoStart,
+        FluxDiagnostics.GraphHasNoEnd,
+        FluxDiagnostics.GraphUnknownNode,
+        FluxDiagnostics.GraphNodeIsNotATask,
+        FluxDiagnostics.GraphDuplicateNode,
+        FluxDiagnostics.GraphCycle,
+        FluxDiagnostics.GraphUnreachableNode,
+        FluxDiagnostics.GraphDeadEnd,
+        FluxDiagnostics.GraphEdgeTypeMismatch,
+        FluxDiagnostics.GraphStartTypeMismatch,
+        FluxDiagnostics.GraphEndTypeMismatch,
+        FluxDiagnostics.GraphConditionTypeMismatch,
+        FluxDiagnostics.GraphInvalidCondition,
+        FluxDiagnostics.GraphJoinMismatch,
+        FluxDiagnostics.GraphRouteNotExhaustive);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownFluxTypes known)
     {
@@ -64,7 +57,7 @@ public sealed class DeclarativeGraphAnalyzer : FluxAnalyzer
         var method = (IMethodSymbol)context.Symbol;
         if (!method.IsPartialDefinition
             || known.GetWorkflowAttribute(method) is not { } workflow
-            || (method.PartialImplementationPart is { } implementation && !implementation.IsDeclaredInGeneratedCode(context.CancellationToken)))
+            || (method.PartialImplementationPart is { } implementation && !SymbolFacts.IsDeclaredInGeneratedCode(implementation, context.CancellationToken)))
         {
             return;
         }
@@ -74,7 +67,7 @@ public sealed class DeclarativeGraphAnalyzer : FluxAnalyzer
         var graph = DeclarativeGraphReader.Read(method, name, context.Compilation, input, output, context.CancellationToken);
         foreach (var problem in graph.Problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(s_descriptors[problem.Diagnostic], problem.Location, problem.Arguments.ToArray<object>()));
+            context.ReportDiagnostic(DiagnosticDescriptors.Create(problem));
         }
     }
 

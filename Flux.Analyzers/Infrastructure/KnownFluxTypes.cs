@@ -1,3 +1,4 @@
+using Flux.Shared.Declarations.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Flux.Analyzers;
@@ -9,18 +10,15 @@ namespace Flux.Analyzers;
 /// </summary>
 internal sealed class KnownFluxTypes
 {
-    /// <summary>Metadata names, so that the analyzers never reference Flux.Runtime.</summary>
-    internal const string TaskAttributeName = "Flux.TaskAttribute";
-    internal const string WorkflowAttributeName = "Flux.WorkflowAttribute";
-    internal const string ExecutionContextName = "Flux.ExecutionContext`1";
-    internal const string TaskCallName = "Flux.TaskCall`1";
-    internal const string NonGenericTaskCallName = "Flux.TaskCall";
+    // Metadata names, so that the analyzers never reference Flux.Runtime.
+    private const string TaskCallName = "Flux.TaskCall`1";
+    private const string NonGenericTaskCallName = "Flux.TaskCall";
 
     private KnownFluxTypes(Compilation compilation, INamedTypeSymbol? taskAttribute, INamedTypeSymbol? workflowAttribute)
     {
         TaskAttribute = taskAttribute;
         WorkflowAttribute = workflowAttribute;
-        ExecutionContext = compilation.GetTypeByMetadataName(ExecutionContextName);
+        ExecutionContext = compilation.GetTypeByMetadataName(FluxSymbols.ExecutionContextOfT);
         TaskCall = compilation.GetTypeByMetadataName(TaskCallName);
         NonGenericTaskCall = compilation.GetTypeByMetadataName(NonGenericTaskCallName);
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -58,8 +56,8 @@ internal sealed class KnownFluxTypes
     /// <summary>Resolves the types, or returns <see langword="null"/> when the compilation does not reference Flux.</summary>
     public static KnownFluxTypes? TryCreate(Compilation compilation)
     {
-        var task = compilation.GetTypeByMetadataName(TaskAttributeName);
-        var workflow = compilation.GetTypeByMetadataName(WorkflowAttributeName);
+        var task = compilation.GetTypeByMetadataName(FluxSymbols.TaskAttribute);
+        var workflow = compilation.GetTypeByMetadataName(FluxSymbols.WorkflowAttribute);
         return task is null && workflow is null ? null : new KnownFluxTypes(compilation, task, workflow);
     }
 

@@ -163,6 +163,13 @@ internal static class FluxDiagnostics
         "Workflow method '{0}' {1}: a workflow takes one ExecutionContext<TInput> and returns TOutput, Task<TOutput> or ValueTask<TOutput>",
         "A workflow receives its input through one ExecutionContext<TInput> parameter and must produce an output.");
 
+    /// <summary>FLUX104, a declarative graph that does not return an awaitable. Arguments: method, the output type.</summary>
+    public static readonly FluxDiagnostic InvalidDeclarativeWorkflowSignature = Authoring(
+        DiagnosticIds.InvalidWorkflowSignature,
+        "Declarative graph does not return Task<TOutput> or ValueTask<TOutput>",
+        "Workflow method '{0}' declares a graph but returns '{1}': return Task<{1}> or ValueTask<{1}>, since the body the generator writes awaits its nodes",
+        "The generator writes the body of a declarative graph, which awaits its nodes, so the method returns Task<TOutput> or ValueTask<TOutput>.");
+
     /// <summary>FLUX105. Arguments: method, option name, what is wrong and the fix.</summary>
     public static readonly FluxDiagnostic InvalidTaskOption = Authoring(
         DiagnosticIds.InvalidTaskOption,
