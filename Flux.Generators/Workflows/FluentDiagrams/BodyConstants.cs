@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
+using Flux.Shared.Declarations.FluentGraphs;
+using Flux.Shared.Declarations.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,55 +9,67 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Flux.Generators.Workflows.FluentDiagrams;
 
 /// <summary>
-/// Answers what <see cref="FluentDiagramReader"/> needs from one workflow body (is this <c>new X(...)</c> a
-/// <c>Flux.Graph</c>, what string constant is this argument) without binding the body.
+/// Answers what <see cref="FluentChainReader"/> asks about one member's code (is this <c>new X(...)</c> a
+/// <c>Flux.Graph</c>, what string constant is this argument) without binding the member's body.
 /// </summary>
 /// <remarks>
-/// A semantic-model question about any node inside a method body makes Roslyn bind the whole body and run its
-/// nullable analysis, and the workflow transform runs again for every workflow at every keystroke. So: literals,
-/// parentheses and <c>nameof</c> are read from syntax; a type name or a constant's name is bound speculatively at
-/// the method's name, outside the body, where the same types and fields are in scope but no body is bound; a name
-/// that the body itself declares (a local, a parameter, a local function), and anything else, is asked of the
-/// semantic model as before, which gives the same answers at the old price.
+/// A semantic-model question about any node inside a method body makes Roslyn bind the whole body and run its nullable
+/// analysis, and the workflow transform runs again for every workflow at every keystroke. So: literals, parentheses and
+/// <c>nameof</c> are read from syntax; a simple name the body does not declare is looked up among the members of the
+/// containing types (a constant field gives its value, any other member is not a constant); a type name, or a name found
+/// nowhere there, is bound speculatively at the member's name, outside the body, where the same types and fields are in
+/// scope but no body is bound. A name the body itself declares (a local, a parameter, a local function), and anything
+/// else, is asked of the semantic model, which gives the same answers at the price of binding the body.
 /// </remarks>
-internal sealed class BodyConstants
+internal sealed class BodyConstants : IFluentConstants
 {
     private readonly SemanticModel _model;
     private readonly INamedTypeSymbol _graph;
-    private readonly MethodDeclarationSyntax _declaration;
+    private readonly int _position;
     private readonly SyntaxNode _body;
-    private readonly IMethodSymbol _method;
+    private readonly INamedTypeSymbol _type;
+    private readonly IEnumerable<string> _parameters;
     private readonly CancellationToken _cancellationToken;
     private HashSet<string>? _declaredNames;
     private bool? _nameofIsOperator;
     private Dictionary<string, string?>? _names;
+    private Dictionary<string, bool>? _graphSpellings;
 
     private BodyConstants(
-        SemanticModel model, INamedTypeSymbol graph, MethodDeclarationSyntax declaration, SyntaxNode body, IMethodSymbol method, CancellationToken cancellationToken)
+        SemanticModel model, INamedTypeSymbol graph, int position, SyntaxNode body, INamedTypeSymbol type, IEnumerable<string> parameters, CancellationToken cancellationToken)
     {
         _model = model;
         _graph = graph;
-        _declaration = declaration;
+        _position = position;
         _body = body;
-        _method = method;
+        _type = type;
+        _parameters = parameters;
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Null when the compilation has no <c>Flux.Graph</c>.</summary>
-    public static BodyConstants? Create(
-        SemanticModel model, MethodDeclarationSyntax declaration, SyntaxNode body, IMethodSymbol method, CancellationToken cancellationToken) =>
-        model.Compilation.GetTypeByMetadataName("Flux.Graph") is { } graph
-            ? new BodyConstants(model, graph, declaration, body, method, cancellationToken)
+    /// <summary>The constants of a method's body; null when the compilation has no <c>Flux.Graph</c>.</summary>
+    public static BodyConstants? ForMethod(SemanticModel model, MethodDeclarationSyntax declaration, SyntaxNode body, IMethodSymbol method, CancellationToken cancellationToken) =>
+        model.Compilation.GetTypeByMetadataName(FluxSymbols.Graph) is { } graph
+            ? new BodyConstants(model, graph, declaration.Identifier.SpanStart, body, method.ContainingType, Names(method.Parameters), cancellationToken)
             : null;
 
-    /// <summary>A position where the method's containing types, usings and aliases are in scope, outside its body.</summary>
-    private int Position => _declaration.Identifier.SpanStart;
+    /// <summary>The constants of another member's code (a helper's body, a field's initializer), at <paramref name="position"/>, its name.</summary>
+    public static BodyConstants? ForMember(SemanticModel model, int position, SyntaxNode code, ISymbol member, CancellationToken cancellationToken) =>
+        model.Compilation.GetTypeByMetadataName(FluxSymbols.Graph) is { } graph
+            ? new BodyConstants(model, graph, position, code, member.ContainingType, member is IMethodSymbol method ? Names(method.Parameters) : new string[0], cancellationToken)
+            : null;
 
-    /// <summary>Whether <paramref name="creation"/> makes a <c>Flux.Graph</c> (spelled <c>Graph</c>, <c>Flux.Graph</c>, <c>global::Flux.Graph</c> or through an alias).</summary>
-    public bool IsGraph(ObjectCreationExpressionSyntax creation)
+    /// <summary>Whether <paramref name="creation"/> makes a <c>Flux.Graph</c> (spelled <c>Graph</c>, <c>Flux.Graph</c>, <c>global::Flux.Graph</c>, through an alias, or target-typed).</summary>
+    public bool IsGraph(BaseObjectCreationExpressionSyntax creation)
     {
+        var type = creation switch
+        {
+            ObjectCreationExpressionSyntax explicitType => explicitType.Type,
+            _ => TargetType(creation),
+        };
+
         // Syntax first: a qualified name must end in Graph; a simple name may be an alias, so it is bound (a lookup).
-        var spelledGraph = creation.Type switch
+        var spelledGraph = type switch
         {
             IdentifierNameSyntax => true,
             QualifiedNameSyntax { Right: IdentifierNameSyntax { Identifier.ValueText: "Graph" } } => true,
@@ -67,8 +81,16 @@ internal sealed class BodyConstants
             return false;
         }
 
-        var type = _model.GetSpeculativeTypeInfo(Position, creation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-        return SymbolEqualityComparer.Default.Equals(type, _graph);
+        // One binding per spelling in a member: a chain and its helper often spell Graph the same way.
+        var key = type!.ToString();
+        _graphSpellings ??= new Dictionary<string, bool>(System.StringComparer.Ordinal);
+        if (!_graphSpellings.TryGetValue(key, out var isGraph))
+        {
+            isGraph = SymbolEqualityComparer.Default.Equals(_model.GetSpeculativeTypeInfo(_position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type, _graph);
+            _graphSpellings[key] = isGraph;
+        }
+
+        return isGraph;
     }
 
     /// <summary>The string constant <paramref name="expression"/> evaluates to, or null when it is not one.</summary>
@@ -96,7 +118,7 @@ internal sealed class BodyConstants
 
                 break;
             case IdentifierNameSyntax or MemberAccessExpressionSyntax when IsNameOutsideTheBody(expression):
-                // A chain repeats its names (the start node in AddNode, AddEdge and StartWith): bind each spelling once.
+                // A chain repeats its names (the start node in AddNode, AddEdge and StartWith): decide each spelling once.
                 var key = expression.ToString();
                 _names ??= new Dictionary<string, string?>(System.StringComparer.Ordinal);
                 if (_names.TryGetValue(key, out var known))
@@ -104,7 +126,12 @@ internal sealed class BodyConstants
                     return known;
                 }
 
-                switch (_model.GetSpeculativeSymbolInfo(Position, expression, SpeculativeBindingOption.BindAsExpression).Symbol)
+                if (expression is IdentifierNameSyntax simple && MemberOfContainingTypes(simple.Identifier.ValueText) is { } member)
+                {
+                    return _names[key] = member is IFieldSymbol { IsConst: true } field ? field.ConstantValue as string : null;
+                }
+
+                switch (_model.GetSpeculativeSymbolInfo(_position, expression, SpeculativeBindingOption.BindAsExpression).Symbol)
                 {
                     case IFieldSymbol { IsConst: true } field:
                         return _names[key] = field.ConstantValue as string;
@@ -119,9 +146,56 @@ internal sealed class BodyConstants
         return _model.GetConstantValue(expression, _cancellationToken) is { HasValue: true, Value: string text } ? text : null;
     }
 
+    private static IEnumerable<string> Names(IEnumerable<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            yield return parameter.Name;
+        }
+    }
+
+    /// <summary>The type a target-typed <c>new(...)</c> takes from its declaration (<c>Graph g = new("g");</c>), or null.</summary>
+    private static TypeSyntax? TargetType(BaseObjectCreationExpressionSyntax creation) => creation.Parent switch
+    {
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Type,
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+        _ => null,
+    };
+
     /// <summary>
-    /// Whether <paramref name="expression"/> is a name, or a chain of member accesses on one, whose first name the
-    /// body does not declare, so that it means in the body what it means at the method's name.
+    /// The member a simple name means when a containing type (or a base of one) declares it, innermost first, as C#'s
+    /// lookup finds it; null when none does (or when a type parameter could hide it), to be bound instead.
+    /// </summary>
+    private ISymbol? MemberOfContainingTypes(string name)
+    {
+        for (var type = _type; type is not null; type = type.ContainingType)
+        {
+            foreach (var parameter in type.TypeParameters)
+            {
+                if (parameter.Name == name)
+                {
+                    return null;
+                }
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (ReferenceEquals(current, type) || member.DeclaredAccessibility != Accessibility.Private)
+                    {
+                        return member;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="expression"/> is a name, or a chain of member accesses on one, whose first name the body
+    /// does not declare, so that it means in the body what it means at the member's name.
     /// </summary>
     private bool IsNameOutsideTheBody(ExpressionSyntax expression)
     {
@@ -140,11 +214,16 @@ internal sealed class BodyConstants
         };
     }
 
-    /// <summary><c>nameof(...)</c> is the operator unless something named <c>nameof</c> is in scope.</summary>
+    /// <summary>
+    /// <c>nameof(...)</c> is the operator unless something named <c>nameof</c> is in scope: the body declares none, and no
+    /// member anywhere in the compilation's source is named so (the declaration table answers without binding anything).
+    /// </summary>
     private bool NameofIsOperator() =>
-        _nameofIsOperator ??= !DeclaredNames().Contains("nameof") && _model.LookupSymbols(Position, name: "nameof").IsEmpty;
+        _nameofIsOperator ??= !DeclaredNames().Contains("nameof")
+            && (!_model.Compilation.ContainsSymbolsWithName("nameof", SymbolFilter.Member, _cancellationToken)
+                || _model.LookupSymbols(_position, name: "nameof").IsEmpty);
 
-    /// <summary>Every name the method declares for its body: parameters, locals, local functions, lambda parameters, range variables.</summary>
+    /// <summary>Every name the member declares for its code: parameters, locals, local functions, lambda parameters, range variables.</summary>
     private HashSet<string> DeclaredNames()
     {
         if (_declaredNames is { } known)
@@ -152,12 +231,7 @@ internal sealed class BodyConstants
             return known;
         }
 
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var parameter in _method.Parameters)
-        {
-            names.Add(parameter.Name);
-        }
-
+        var names = new HashSet<string>(_parameters, System.StringComparer.Ordinal);
         foreach (var node in _body.DescendantNodesAndSelf())
         {
             var identifier = node switch

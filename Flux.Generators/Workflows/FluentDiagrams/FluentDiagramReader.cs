@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
+using Flux.Shared.Declarations.FluentGraphs;
 using Flux.Shared.Graphs;
 using Flux.Shared.Graphs.Validation;
 using Microsoft.CodeAnalysis;
@@ -8,122 +10,169 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Flux.Generators.Workflows.FluentDiagrams;
 
 /// <summary>
-/// The Mermaid text of the one fluent graph a workflow's body builds as a single chain
-/// (<c>new Graph("...").AddNode(...)....RunAsync(...)</c>, or <c>.Build()</c>, <c>.ToMermaid()</c>), when every name in it
-/// is a compile-time constant and it breaks no structural rule; null otherwise. The chain is read from syntax and
-/// constants, not from the analyzer's operations: the task handles the chain names are generated, so they do not
-/// bind in the compilation a generator sees. Only the workflow's own body is read, so an edit elsewhere leaves the
-/// model, and the generated file, unchanged.
+/// The Mermaid text of the one fluent graph a workflow runs, when every name in it is a compile-time constant and it
+/// breaks no rule; null otherwise. The graph is read with the shared <see cref="FluentChainReader"/> (the one the
+/// analyzer judges with) and is either built in the workflow's body (one chain, or a local built statement by statement,
+/// then run, built or drawn there) or made by a helper of the workflow's class that the body runs: a method without
+/// parameters that returns a graph, or a field or property initialized with one (<c>Shared.RunAsync(...)</c>,
+/// <c>Build().RunAsync(...)</c>), possibly extended by the body before it runs it.
 /// </summary>
 /// <remarks>
 /// This runs inside the <c>ForAttributeWithMetadataName</c> transform, which Roslyn runs again for every workflow
-/// whenever the compilation changes (every keystroke), so it must not bind the body: asking the semantic model about
-/// a node inside a body binds the whole body and runs its nullable analysis. <see cref="BodyConstants"/> reads
-/// literals and <c>nameof</c> from syntax and binds type and constant names speculatively at the method's name,
-/// outside the body, which costs a lookup; only what it cannot decide that way falls back to the semantic model.
+/// whenever the compilation changes (every keystroke), so it does not bind the body: <see cref="BodyConstants"/> answers
+/// from syntax, from the containing types' members, or by binding speculatively outside the body.
 /// </remarks>
 internal static class FluentDiagramReader
 {
+    private static readonly string[] s_terminals = { "RunAsync", "Build", "ToMermaid" };
+
     public static string? Read(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (context.TargetNode is not MethodDeclarationSyntax declaration
-            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body)
+            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
+            || BodyConstants.ForMethod(context.SemanticModel, declaration, body, method, cancellationToken) is not { } constants)
         {
             return null;
         }
 
-        BodyConstants? constants = null;
-        string? diagram = null;
+        FluentChain? graph = null;
+        var helperRuns = new List<InvocationExpressionSyntax>();
         foreach (var node in body.DescendantNodes())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (node is not ObjectCreationExpressionSyntax creation)
+            switch (node)
             {
-                continue;
-            }
+                case BaseObjectCreationExpressionSyntax creation when constants.IsGraph(creation):
+                    if (graph is not null || FluentChainReader.Read(creation, constants, cancellationToken) is not { MayBeExtended: false } chain)
+                    {
+                        // Several graphs, one that is not known at compile time, or one this workflow does not run here.
+                        return null;
+                    }
 
-            constants ??= BodyConstants.Create(context.SemanticModel, declaration, body, method, cancellationToken);
-            if (constants is null)
-            {
-                return null; // No Flux.Graph in this compilation.
+                    graph = chain;
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+                    when s_terminals.Contains(member.Name.Identifier.ValueText):
+                    helperRuns.Add(invocation);
+                    break;
             }
-
-            if (!constants.IsGraph(creation))
-            {
-                continue;
-            }
-
-            if (diagram is not null || ReadChain(constants, creation) is not { } shape
-                || GraphValidation.Validate(shape, static (_, _) => true, static t => t.Name).Count > 0)
-            {
-                // Several graphs, or one that is not known at compile time or is invalid: no single diagram to show.
-                return null;
-            }
-
-            diagram = GraphMermaid.Write(shape);
         }
 
-        return diagram;
-    }
-
-    private static GraphShape<ITypeSymbol>? ReadChain(BodyConstants constants, ObjectCreationExpressionSyntax creation)
-    {
-        string? Constant(ExpressionSyntax? expression) => expression is null ? null : constants.StringValue(expression);
-
-        ExpressionSyntax? Argument(InvocationExpressionSyntax call, int position, string name)
+        if (graph is null)
         {
-            var arguments = call.ArgumentList.Arguments;
-            foreach (var argument in arguments)
+            // No graph built here: the one run of a graph that a helper of the class makes.
+            foreach (var run in helperRuns)
             {
-                if (argument.NameColon?.Name.Identifier.ValueText == name)
+                if (ReadHelperRun(context, method, run, constants, cancellationToken) is { } made)
                 {
-                    return argument.Expression;
+                    if (graph is not null)
+                    {
+                        return null;
+                    }
+
+                    graph = made;
                 }
             }
 
-            return position < arguments.Count && arguments[position].NameColon is null ? arguments[position].Expression : null;
+            if (graph is null)
+            {
+                return null;
+            }
         }
 
-        if (creation.ArgumentList is not { Arguments.Count: 1 } || Constant(creation.ArgumentList.Arguments[0].Expression) is not { } name)
+        var shape = graph.Shape<ITypeSymbol>(static _ => (null, null), static _ => null);
+        return GraphValidation.Validate(shape, static (_, _) => true, static t => t.Name).Count == 0 ? GraphMermaid.Write(shape) : null;
+    }
+
+    /// <summary>
+    /// The graph that <paramref name="run"/> runs when it is made by a helper of the workflow's class:
+    /// <c>Helper().X(...).RunAsync(...)</c>, <c>Shared.RunAsync(...)</c> or <c>this.Shared...</c>, with the builder
+    /// calls the body adds before it runs it.
+    /// </summary>
+    private static FluentChain? ReadHelperRun(GeneratorAttributeSyntaxContext context, IMethodSymbol method, InvocationExpressionSyntax run, BodyConstants constants, CancellationToken cancellationToken)
+    {
+        var receiver = ((MemberAccessExpressionSyntax)run.Expression).Expression;
+        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } && inner.Name.Identifier.ValueText is "AddNode" or "AddEdge" or "StartWith" or "EndWith")
+        {
+            receiver = inner.Expression;
+        }
+
+        var name = receiver switch
+        {
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax helper, ArgumentList.Arguments.Count: 0 } => helper.Identifier.ValueText,
+            IdentifierNameSyntax member => member.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        var extra = new List<FluentCall>();
+        if (name is null
+            || FluentChainReader.Climb(receiver, constants, extra) is not { Terminal: { } terminal }
+            || terminal != run
+            || HelperGraph(context, method.ContainingType, name, receiver is InvocationExpressionSyntax, depth: 0, cancellationToken) is not { } made)
         {
             return null;
         }
 
-        var nodes = new List<GraphNodeShape<ITypeSymbol>>();
-        var edges = new List<GraphEdgeShape<ITypeSymbol>>();
-        var starts = new List<string>();
-        var ends = new List<string>();
-        SyntaxNode current = creation;
-        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax call)
-        {
-            switch (access.Name.Identifier.ValueText)
-            {
-                case "AddNode" when Constant(Argument(call, 0, "name")) is { } node:
-                    nodes.Add(new GraphNodeShape<ITypeSymbol>(node, null, null));
-                    break;
-                case "AddEdge" when Constant(Argument(call, 0, "from")) is { } from && Constant(Argument(call, 1, "to")) is { } to:
-                    var when = Argument(call, 2, "when");
-                    var description = Argument(call, 3, "description") is { } given ? Constant(given) : null;
-                    edges.Add(new GraphEdgeShape<ITypeSymbol>(from, to, when is not null, null, description ?? when?.ToString()));
-                    break;
-                case "StartWith" when Constant(Argument(call, 0, "node")) is { } start:
-                    starts.Add(start);
-                    break;
-                case "EndWith" when Constant(Argument(call, 0, "node")) is { } end:
-                    ends.Add(end);
-                    break;
-                case "RunAsync":
-                case "Build":
-                case "ToMermaid":
-                    return new GraphShape<ITypeSymbol>(name, nodes, edges, starts, ends);
-                default:
-                    return null;
-            }
+        var graph = new FluentChain(made.Name, made.Creation) { Ending = FluentEnding.Completed, Terminal = run, Top = receiver };
+        graph.Calls.AddRange(made.Calls);
+        graph.Calls.AddRange(extra);
+        return graph;
+    }
 
-            current = call;
+    /// <summary>The graph the member <paramref name="name"/> of <paramref name="type"/> makes: a helper method's result, or a field's or property's value.</summary>
+    private static FluentChain? HelperGraph(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string name, bool invoked, int depth, CancellationToken cancellationToken)
+    {
+        var members = type.GetMembers(name);
+        if (members.Length != 1 || depth > 1 || members[0].DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
         }
 
-        // The chain does not end in a run or a build here (built statement by statement, or passed on): not read.
-        return null;
+        var member = members[0];
+        var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var (position, code) = (invoked, member, syntax) switch
+        {
+            (true, IMethodSymbol { Parameters.Length: 0, IsGenericMethod: false }, MethodDeclarationSyntax method) =>
+                (method.Identifier.SpanStart, (SyntaxNode?)method.Body ?? method.ExpressionBody),
+            (false, IFieldSymbol, VariableDeclaratorSyntax { Initializer: { } initializer } field) => (field.Identifier.SpanStart, initializer),
+            (false, IPropertySymbol, PropertyDeclarationSyntax property) =>
+                (property.Identifier.SpanStart, (SyntaxNode?)property.Initializer ?? property.ExpressionBody),
+            _ => (0, null),
+        };
+        if (code is null)
+        {
+            return null;
+        }
+
+        var model = ReferenceEquals(syntax.SyntaxTree, context.SemanticModel.SyntaxTree)
+            ? context.SemanticModel
+            : context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        if (BodyConstants.ForMember(model, position, code, member, cancellationToken) is not { } constants)
+        {
+            return null;
+        }
+
+        FluentChain? made = null;
+        foreach (var node in code.DescendantNodesAndSelf())
+        {
+            if (node is BaseObjectCreationExpressionSyntax creation && constants.IsGraph(creation))
+            {
+                if (made is not null || FluentChainReader.Read(creation, constants, cancellationToken) is not { Ending: FluentEnding.Returned or FluentEnding.Stored } chain)
+                {
+                    return null;
+                }
+
+                made = chain;
+            }
+        }
+
+        // A field or property initialized by a helper: `static readonly Graph Shared = Build();`.
+        if (made is null
+            && code is EqualsValueClauseSyntax { Value: InvocationExpressionSyntax { Expression: IdentifierNameSyntax helper, ArgumentList.Arguments.Count: 0 } })
+        {
+            return HelperGraph(context, type, helper.Identifier.ValueText, invoked: true, depth + 1, cancellationToken);
+        }
+
+        return made;
     }
 }

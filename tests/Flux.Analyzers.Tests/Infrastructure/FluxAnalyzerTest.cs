@@ -12,6 +12,9 @@ internal sealed class FluxAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer
     public FluxAnalyzerTest(string source, params DiagnosticResult[] expected)
     {
         ReferenceAssemblies = FluxTestReferences.NoPackages;
+
+        // Some ids have several wordings (FLUX008 for an edge, and for a graph run with the wrong types): markup means the id.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         TestState.AdditionalReferences.AddRange(FluxTestReferences.All);
         TestCode = source;
         ExpectedDiagnostics.AddRange(expected);

@@ -1,10 +1,11 @@
-using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.GraphAnalyzer>;
+using Flux.Shared.Diagnostics;
+using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.FluentGraphAnalyzer>;
 using static Flux.Analyzers.Tests.Graphs.GraphSources;
 
 namespace Flux.Analyzers.Tests.Graphs;
 
 /// <summary>One firing and one silent case per rule FLUX001-FLUX010, plus the forms the analyzer reads and those it leaves alone.</summary>
-public sealed class GraphAnalyzerTests
+public sealed class FluentGraphAnalyzerTests
 {
     // ---- FLUX001 / FLUX002 -------------------------------------------------------------------------------------
 
@@ -239,5 +240,115 @@ public sealed class GraphAnalyzerTests
         var graph = new Graph("g").AddNode("a", T.Str);
         await Task.Yield();
         return graph;
+        """));
+
+    // ---- graphs that leave their method ------------------------------------------------------------------------
+
+    [Test]
+    public Task The_issue_example_reports_its_typo_once() => Verify.VerifyAsync(Prelude + """
+        public static class Greeting
+        {
+            public static Graph Build() => new Graph("greeting")
+                .AddNode("get_name", T.Str)
+                .AddNode("say_hello", T.Str)
+                .AddEdge("get_name", {|#0:"say_helo"|})
+                .StartWith("get_name")
+                .EndWith("say_hello");
+        }
+        """,
+        Verify.Diagnostic("FLUX003").WithLocation(0).WithArguments("greeting", "edge 'get_name' -> 'say_helo'", "say_helo"));
+
+    [Test]
+    public Task A_graph_passed_on_is_judged_where_it_is_written() => Verify.VerifyAsync(Prelude + """
+        public static class Registry
+        {
+            public static void Register(Graph graph) { }
+
+            public static void Setup() =>
+                Register({|FLUX001:new Graph("g")|}.AddNode("a", T.Str).EndWith("a"));
+        }
+        """);
+
+    [Test]
+    public Task A_graph_stored_by_an_assignment_is_judged() => Verify.VerifyAsync(Prelude + """
+        public static class Holder
+        {
+            public static Graph? Shared;
+
+            static Holder() => Shared = new Graph("g").AddNode("a", T.Str).{|FLUX004:AddNode("a", T.Str)|};
+        }
+        """);
+
+    [Test]
+    public Task A_graph_returned_by_a_lambda_is_judged() => Verify.VerifyAsync(Prelude + """
+        public static class Factories
+        {
+            public static readonly Func<Graph> Make = () => new Graph("g").AddNode("a", T.Str).StartWith("a").EndWith({|FLUX003:"b"|});
+        }
+        """);
+
+    [Test]
+    public Task A_partial_graph_extended_by_its_caller_is_silent() => Verify.VerifyAsync(Prelude + """
+        public static class Parts
+        {
+            public static Graph Head() => new Graph("g").AddNode("a", T.Str).AddEdge("a", "b");
+
+            public static async Task<string> Run(string input) =>
+                await Head().AddNode("b", T.Str).StartWith("a").EndWith("b").RunAsync<string, string>(input);
+        }
+        """);
+
+    [Test]
+    public Task A_local_let_go_and_then_run_is_silent() => Verify.VerifyAsync(InMethod("""
+        var graph = new Graph("g").AddNode("a", T.Str);
+        Finish(graph);
+        return await graph.RunAsync<string, string>(input);
+        }
+
+        private static void Finish(Graph graph) => graph.StartWith("a").EndWith("a");
+
+        private static void Unused()
+        {
+        """));
+
+    [Test]
+    public Task A_local_built_in_a_loop_is_silent() => Verify.VerifyAsync(InMethod("""
+        var graph = new Graph("g").AddNode("a", T.Str).StartWith("a");
+        foreach (var name in new[] { "b", "c" })
+        {
+            graph.AddNode(name, T.Str).AddEdge("a", name);
+        }
+
+        graph.EndWith("b").EndWith("c");
+        return graph;
+        """));
+
+    // ---- RunAsync<TInput, TOutput> -----------------------------------------------------------------------------
+
+    [Test]
+    public Task The_run_input_type_must_fit_the_start_node() => Verify.VerifyAsync(
+        InMethod("""
+            return await new Graph("g").AddNode("a", T.Str).StartWith("a").EndWith("a").RunAsync<{|#0:int|}, string>(1);
+            """),
+        Verify.Diagnostic(FluxDiagnostics.GraphRunInputMismatch).WithLocation(0).WithArguments("g", "a", "string", "int"));
+
+    [Test]
+    public Task The_run_output_type_must_fit_every_end_node() => Verify.VerifyAsync(
+        InMethod("""
+            return await new Graph("g").AddNode("count", T.Count).StartWith("count").EndWith("count").Build().RunAsync<string, {|#0:string|}>(input);
+            """),
+        Verify.Diagnostic(FluxDiagnostics.GraphRunOutputMismatch).WithLocation(0).WithArguments("g", "count", "int", "string"));
+
+    [Test]
+    public Task The_run_types_of_a_local_are_checked_where_it_is_run() => Verify.VerifyAsync(InMethod("""
+        var graph = new Graph("g");
+        graph.AddNode("count", T.Count).StartWith("count").EndWith("count");
+        return await graph.RunAsync<{|FLUX008:object|}, {|FLUX008:string|}>(input);
+        """));
+
+    [Test]
+    public Task Run_types_that_fit_by_reference_boxing_or_nullable_are_silent() => Verify.VerifyAsync(InMethod("""
+        await new Graph("g").AddNode("a", T.Str).StartWith("a").EndWith("a").RunAsync<string, object>(input);
+        return await new Graph("h").AddNode("count", T.Count).StartWith("count").EndWith("count").RunAsync<string, int?>(input);
         """));
 }
