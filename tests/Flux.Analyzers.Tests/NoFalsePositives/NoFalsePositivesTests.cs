@@ -66,17 +66,35 @@ public sealed class NoFalsePositivesTests
         Assert.That(result.Problems, Is.Empty, string.Join("\n", result.Problems));
     }
 
+    /// <summary>
+    /// Correct programs that build graphs the analyzer must leave alone (partial-graph helpers, graphs extended by a
+    /// caller, graphs built in loops or from configuration) or judge and find right (complete graphs that leave their
+    /// method, run types that fit): <c>NoFalsePositives/Programs/</c>.
+    /// </summary>
+    [Test]
+    public async Task The_tricky_graph_programs_compile_with_no_Flux_diagnostic()
+    {
+        var programs = Path.Combine(RepositoryPaths.Root, "tests", "Flux.Analyzers.Tests", "NoFalsePositives", "Programs");
+        var usings = string.Concat(s_sdkImplicitUsings.Append("Flux").Select(u => "global using global::" + u + ";\n"));
+        var result = await CompileAsync("Flux.Correct", OutputKind.DynamicallyLinkedLibrary, programs, [], usings);
+
+        Assert.That(result.Sources, Is.GreaterThan(0), "no program found under " + programs);
+        Assert.That(result.Generated, Is.GreaterThan(0));
+        Assert.That(result.Problems, Is.Empty, string.Join("\n", result.Problems));
+    }
+
     private static async Task<(int Sources, int Generated, IReadOnlyList<string> Problems)> CompileAsync(
         string assemblyName,
         OutputKind outputKind,
         string projectDirectory,
-        IEnumerable<MetadataReference> extraReferences)
+        IEnumerable<MetadataReference> extraReferences,
+        string? globalUsings = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: ["NET", "NET10_0", "NET10_0_OR_GREATER"]);
         var files = SourceFiles(projectDirectory);
         var trees = files
             .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, path: file))
-            .Append(CSharpSyntaxTree.ParseText(GlobalUsings(projectDirectory), parseOptions, path: "GlobalUsings.g.cs"))
+            .Append(CSharpSyntaxTree.ParseText(globalUsings ?? GlobalUsings(projectDirectory), parseOptions, path: "GlobalUsings.g.cs"))
             .ToList();
 
         var analyzers = FluxAnalyzers();
