@@ -11,6 +11,12 @@ namespace Flux.Generators.Catalog;
 internal static class CatalogBuilder
 {
     /// <summary>The catalog, or null when the assembly has no task and no workflow the generator can wrap.</summary>
+    /// <remarks>
+    /// Two tasks (or workflows) with the same name are an error (FLUX107) that the analyzer reports; until it is fixed
+    /// the catalog still compiles and loses nothing: both are listed (names sorted, then by the member that reaches the
+    /// handle), and a look-up by name finds the first of them in that order. The runtime rejects the duplicate name where
+    /// a name must identify one task (durable ids).
+    /// </remarks>
     public static CatalogModel? Build(ImmutableArray<CatalogEntry> tasks, ImmutableArray<CatalogEntry> workflows, string assemblyName)
     {
         var all = tasks.Concat(workflows).ToList();
@@ -24,6 +30,7 @@ internal static class CatalogBuilder
         EquatableArray<CatalogEntry> Handles(FluxKind kind) => new(kept
             .Where(e => e.Kind == kind && e.InCatalog)
             .OrderBy(e => e.RuntimeName, StringComparer.Ordinal)
+            .ThenBy(e => e.Access, StringComparer.Ordinal)
             .ToArray());
 
         EquatableArray<string> Names(FluxKind kind) => new(kept
@@ -41,13 +48,14 @@ internal static class CatalogBuilder
     }
 
     /// <summary>
-    /// Marks every entry that must not be generated: all claimants of a member name generated twice into one type, and all
-    /// tasks (or workflows) sharing a runtime name. Leaving out every party keeps the result independent of source order.
+    /// Marks every entry that must not be generated: all claimants of a member name generated twice into one type
+    /// (FLUX103: the file would not compile). Leaving out every party keeps the result independent of source order.
+    /// Tasks (or workflows) that share a runtime name (FLUX107) are generated: their handles compile, and only the
+    /// analyzer's error remains for the user to fix.
     /// </summary>
     public static bool[] FindExcluded(IReadOnlyList<CatalogEntry> entries)
     {
         var memberClaims = new Dictionary<(string Type, string Member), int>();
-        var nameClaims = new Dictionary<(FluxKind Kind, string Name), int>();
         foreach (var entry in entries)
         {
             foreach (var member in entry.GeneratedNames)
@@ -55,17 +63,13 @@ internal static class CatalogBuilder
                 memberClaims.TryGetValue((entry.TypeKey, member), out var count);
                 memberClaims[(entry.TypeKey, member)] = count + 1;
             }
-
-            nameClaims.TryGetValue((entry.Kind, entry.RuntimeName), out var claims);
-            nameClaims[(entry.Kind, entry.RuntimeName)] = claims + 1;
         }
 
         var excluded = new bool[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            excluded[i] = nameClaims[(entry.Kind, entry.RuntimeName)] > 1
-                || entry.GeneratedNames.Any(member => memberClaims[(entry.TypeKey, member)] > 1);
+            excluded[i] = entry.GeneratedNames.Any(member => memberClaims[(entry.TypeKey, member)] > 1);
         }
 
         return excluded;

@@ -92,9 +92,14 @@ internal static class CatalogEmitter
         {
             writer.WriteLine(noun + " = name switch");
             writer.OpenBlock();
+            var written = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                writer.WriteLine(GeneratedCode.Literal(entry.RuntimeName) + " => " + entry.Access + ",");
+                // Two with one name (FLUX107): the first in the catalog's order answers.
+                if (written.Add(entry.RuntimeName))
+                {
+                    writer.WriteLine(GeneratedCode.Literal(entry.RuntimeName) + " => " + entry.Access + ",");
+                }
             }
 
             writer.WriteLine("_ => null,");

@@ -90,14 +90,8 @@ internal static class DeclarativeGraphEmitter
             : "/// and returns the finished execution, with its output, state and event log.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        if (graph.IsStatic)
-        {
-            writer.WriteLine(graph.HandleAccessibility + " static " + handleType + " " + graph.PropertyName + " { get; } = new(");
-        }
-        else
-        {
-            writer.WriteLine(graph.HandleAccessibility + " " + handleType + " " + graph.PropertyName + " => " + graph.FieldName + " ??= new(");
-        }
+        // Made on first use, so that a static initializer of the class can use it whatever the order of the fields.
+        writer.WriteLine(graph.HandleAccessibility + (graph.IsStatic ? " static " : " ") + handleType + " " + graph.PropertyName + " => " + graph.FieldName + " ??= new(");
 
         writer.Indent();
         writer.WriteLine(GeneratedCode.Literal(graph.RuntimeName) + ",");
@@ -114,11 +108,9 @@ internal static class DeclarativeGraphEmitter
 
         writer.Unindent();
 
-        if (!graph.IsStatic)
-        {
-            writer.WriteLine();
-            writer.WriteLine("private " + handleType + "? " + graph.FieldName + ";");
-        }
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
+        writer.WriteLine("private " + (graph.IsStatic ? "static " : string.Empty) + handleType + "? " + graph.FieldName + ";");
     }
 
     private static void WriteDiagram(SourceWriter writer, DeclarativeGraphModel graph) =>

@@ -3,6 +3,7 @@ using System.Linq;
 using Flux.Generators.Symbols;
 using Flux.Generators.Writing;
 using Flux.Shared.Declarations;
+using Flux.Shared.Naming;
 
 namespace Flux.Generators.Tasks;
 
@@ -63,16 +64,18 @@ internal sealed partial class TaskEmitter
         _writer.WriteLine(summary);
         _writer.WriteLine(GeneratedCode.Attribute);
 
-        var head = _task.IsStatic
-            ? _task.Accessibility + " static " + _task.HandleName + " " + _task.PropertyName + " { get; } = new("
-            : _task.Accessibility + " " + _task.HandleName + " " + _task.PropertyName + " => " + _task.FieldName + " ??= new(this, ";
-        WriteOptions(head, ");");
-
-        if (!_task.IsStatic)
+        if (_task.IsStatic)
         {
-            _writer.WriteLine();
-            _writer.WriteLine("private " + _task.HandleName + "? " + _task.FieldName + ";");
+            // The handle lives in a static field of its own type, made when that type is first used: a static initializer
+            // of the user's class (static readonly Graph Shared = Build();) can use it whatever the order of the fields.
+            _writer.WriteLine(_task.Accessibility + " static " + _task.HandleName + " " + _task.PropertyName + " => " + _task.HandleName + "." + GeneratedNames.HandleInstance + ";");
+            return;
         }
+
+        WriteOptions(_task.Accessibility + " " + _task.HandleName + " " + _task.PropertyName + " => " + _task.FieldName + " ??= new(this, ", ");");
+        _writer.WriteLine();
+        _writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
+        _writer.WriteLine("private " + _task.HandleName + "? " + _task.FieldName + ";");
     }
 
     /// <summary>Writes <paramref name="head"/>, then the task's declared options (or the defaults), then <paramref name="tail"/>.</summary>
@@ -110,6 +113,13 @@ internal sealed partial class TaskEmitter
         if (!_task.IsStatic)
         {
             _writer.WriteLine("private readonly " + _task.Type.FullyQualifiedName + " _target;");
+        }
+        else
+        {
+            _writer.WriteLine();
+            _writer.WriteLine("/// <summary>The handle <see cref=\"" + _task.PropertyName + "\"/> returns, made when this type is first used.</summary>");
+            _writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
+            WriteOptions("internal static readonly " + _task.HandleName + " " + GeneratedNames.HandleInstance + " = new(", ");");
         }
 
         _writer.WriteLine();
@@ -158,6 +168,7 @@ internal sealed partial class TaskEmitter
     private void WriteConstructor()
     {
         _writer.WriteLine("/// <summary>Creates the handle with the options it runs with.</summary>");
+        _writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
         if (_task.IsStatic)
         {
             _writer.WriteLine("internal " + _task.HandleName + "(global::Flux.TaskOptions options)");

@@ -16,7 +16,8 @@ internal static class TypeGrouping
 {
     /// <summary>
     /// One model per containing type, in the order the types were first seen. Methods whose generated names clash in one
-    /// type, or whose runtime names clash in the assembly, are left out (FLUX103, FLUX107).
+    /// type are left out (FLUX103); methods whose runtime names clash in the assembly are not (FLUX107: their handles
+    /// compile, and the analyzer's error is the only one the user sees).
     /// </summary>
     public static ImmutableArray<TypeModel> Group(ImmutableArray<TaskModel> tasks, ImmutableArray<WorkflowModel> workflows, CancellationToken cancellationToken)
     {

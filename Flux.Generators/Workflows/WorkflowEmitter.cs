@@ -20,14 +20,8 @@ internal static class WorkflowEmitter
         writer.WriteLine("/// and returns the finished execution, with its output, state and event log.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        if (workflow.IsStatic)
-        {
-            writer.WriteLine(workflow.Accessibility + " static " + handleType + " " + workflow.PropertyName + " { get; } = new(");
-        }
-        else
-        {
-            writer.WriteLine(workflow.Accessibility + " " + handleType + " " + workflow.PropertyName + " => " + workflow.FieldName + " ??= new(");
-        }
+        // Made on first use, so that a static initializer of the class can use it whatever the order of the fields.
+        writer.WriteLine(workflow.Accessibility + (workflow.IsStatic ? " static " : " ") + handleType + " " + workflow.PropertyName + " => " + workflow.FieldName + " ??= new(");
 
         writer.Indent();
         writer.WriteLine(GeneratedCode.Literal(workflow.RuntimeName) + ",");
@@ -44,11 +38,9 @@ internal static class WorkflowEmitter
 
         writer.Unindent();
 
-        if (!workflow.IsStatic)
-        {
-            writer.WriteLine();
-            writer.WriteLine("private " + handleType + "? " + workflow.FieldName + ";");
-        }
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
+        writer.WriteLine("private " + (workflow.IsStatic ? "static " : string.Empty) + handleType + "? " + workflow.FieldName + ";");
 
         if (workflow.Diagram is { } diagram)
         {

@@ -38,7 +38,7 @@ internal static class WorkflowParser
 
         var names = GeneratedNames.ForWorkflow(method.Name);
         var handleFree = GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowProperty(method.Name), cancellationToken)
-            && (method.IsStatic || GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowField(method.Name), cancellationToken));
+            && GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowField(method.Name), cancellationToken);
         if (!handleFree)
         {
             return null;

@@ -1,4 +1,5 @@
 using Flux.Shared.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = Flux.Analyzers.Tests.FluxAnalyzerTest<Flux.Analyzers.GeneratedNameCollisionAnalyzer>;
 using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.GeneratedNameCollisionAnalyzer, Flux.Analyzers.CodeFixes.RenameCollidingMethodCodeFixProvider>;
 
@@ -51,6 +52,48 @@ public sealed class GeneratedNameCollisionAnalyzerTests
                 "Workflow", "ParallelAsync", "ParallelWorkflow", "'Greetings' already declares a member named 'ParallelWorkflow'"),
             Verify.Diagnostic(DiagnosticIds.GeneratedNameCollision).WithLocation(2).WithArguments(
                 "Task", "Echo", "EchoTask", "the containing type is itself named 'EchoTask' and a member cannot have the name of its type"));
+
+    [Test]
+    public Task Reports_every_generated_name_the_diagram_and_the_fields_included() =>
+        Verify.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+            using Flux;
+
+            public partial class Flows
+            {
+                public const string FluentDiagram = "mine";
+                private static int _staticWorkflow;
+                private int _countTask;
+
+                [Workflow] public static Task<string> {|#0:Fluent|}(ExecutionContext<string> context) => Task.FromResult(context.Input);
+
+                [Workflow] public static int {|#1:Static|}(ExecutionContext<int> context) => context.Input;
+
+                [Task] public int {|#2:Count|}(int x) => x;
+
+                [Task] public static string Echo(string text) => text;
+
+                [Workflow]
+                [Node("a", nameof(Echo))]
+                [StartWith("a")]
+                [EndWith("a")]
+                public static partial Task<string> {|#3:Declared|}(ExecutionContext<string> context);
+
+                public static string DeclaredDiagram => "mine too";
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.GeneratedNameCollision).WithLocation(0).WithArguments(
+                "Workflow", "Fluent", "FluentDiagram", "'Flows' already declares a member named 'FluentDiagram'"),
+            Verify.Diagnostic(DiagnosticIds.GeneratedNameCollision).WithLocation(1).WithArguments(
+                "Workflow", "Static", "_staticWorkflow", "'Flows' already declares a member named '_staticWorkflow'"),
+            Verify.Diagnostic(DiagnosticIds.GeneratedNameCollision).WithLocation(2).WithArguments(
+                "Task", "Count", "_countTask", "'Flows' already declares a member named '_countTask'"),
+            Verify.Diagnostic(DiagnosticIds.GeneratedNameCollision).WithLocation(3).WithArguments(
+                "Workflow", "Declared", "DeclaredDiagram", "'Flows' already declares a member named 'DeclaredDiagram'"),
+            // This test runs no generator, so nothing implements the declarative graph here; in a build the generator
+            // writes its body even when a name is taken, and FLUX103 is the only error.
+            DiagnosticResult.CompilerError("CS8795").WithLocation(3).WithArguments("Flows.Declared(Flux.ExecutionContext<string>)"));
 
     [Test]
     public Task Reports_the_second_of_two_tasks_that_map_to_one_generated_name() =>
