@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Flux.Shared.Declarations.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace Flux.Generators.Symbols;
@@ -19,13 +20,27 @@ internal static class TypeAccess
             level = Math.Min(level, Level(type));
         }
 
-        return level switch
-        {
-            2 => "public",
-            1 => "internal",
-            _ => "private",
-        };
+        return Text(level);
     }
+
+    /// <summary>The narrowest accessibility among a task's parameter and result types.</summary>
+    public static string Narrowest(TaskSignature task)
+    {
+        var level = task.Result is null ? 2 : Level(task.Result);
+        for (var i = 0; i < task.Values.Count; i++)
+        {
+            level = Math.Min(level, Level(task.Values[i].Type));
+        }
+
+        return Text(level);
+    }
+
+    private static string Text(int level) => level switch
+    {
+        2 => "public",
+        1 => "internal",
+        _ => "private",
+    };
 
     private static int Level(ITypeSymbol type)
     {

@@ -58,18 +58,7 @@ internal static class TaskParser
             ? CompanionReader.Read(signature, rollbackName, isFallback: false, attribute, compilation, problems: null, cancellationToken)
             : null;
 
-        var signatureTypes = new List<ITypeSymbol>(signature.Values.Count + 1);
-        foreach (var parameter in signature.Values)
-        {
-            signatureTypes.Add(parameter.Type);
-        }
-
-        if (signature.Result is not null)
-        {
-            signatureTypes.Add(signature.Result);
-        }
-
-        var accessibility = TypeAccess.Narrowest(signatureTypes);
+        var accessibility = TypeAccess.Narrowest(signature);
         var runtimeName = GeneratedNames.RuntimeName(method.Name, values.Name);
         var propertyName = GeneratedNames.TaskProperty(method.Name);
         var entry = new CatalogEntry(

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Flux.Shared.Naming;
 
@@ -117,12 +116,15 @@ internal static class GeneratedNames
         };
 
     /// <summary>Every name of <see cref="ForTask"/> or <see cref="ForWorkflow"/>.</summary>
-    public static IEnumerable<string> Names(GeneratedName[] names)
+    public static string[] Names(GeneratedName[] names)
     {
-        foreach (var name in names)
+        var result = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            yield return name.Name;
+            result[i] = names[i].Name;
         }
+
+        return result;
     }
 
     /// <summary>The private field behind a handle property: <c>_sayHiTask</c> for <c>SayHiTask</c>.</summary>

@@ -9,4 +9,11 @@ if (args is ["streaming-memory", ..])
     return;
 }
 
+if (args is ["ide-edit", ..])
+{
+    // A quick Stopwatch probe of the IDE edit, for iterating; BenchmarkDotNet's IdeBenchmarks give the figures to report.
+    IdeEditProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, args.Length > 2 ? args[2] : null, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TaskCallBenchmarks).Assembly).Run(args);

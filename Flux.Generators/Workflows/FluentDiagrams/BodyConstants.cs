@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Flux.Shared.Declarations.FluentGraphs;
 using Flux.Shared.Declarations.Symbols;
@@ -23,6 +24,9 @@ namespace Flux.Generators.Workflows.FluentDiagrams;
 /// </remarks>
 internal sealed class BodyConstants : IFluentConstants
 {
+    /// <summary>Per compilation, whether its source declares a member named <c>nameof</c> (see <see cref="NameofIsOperator"/>).</summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> s_declaresNameof = new();
+
     private readonly SemanticModel _model;
     private readonly INamedTypeSymbol _graph;
     private readonly int _position;
@@ -128,13 +132,13 @@ internal sealed class BodyConstants : IFluentConstants
 
                 if (expression is IdentifierNameSyntax simple && MemberOfContainingTypes(simple.Identifier.ValueText) is { } member)
                 {
-                    return _names[key] = member is IFieldSymbol { IsConst: true } field ? field.ConstantValue as string : null;
+                    return _names[key] = member is IFieldSymbol { IsConst: true } field ? ConstantOf(field) : null;
                 }
 
                 switch (_model.GetSpeculativeSymbolInfo(_position, expression, SpeculativeBindingOption.BindAsExpression).Symbol)
                 {
                     case IFieldSymbol { IsConst: true } field:
-                        return _names[key] = field.ConstantValue as string;
+                        return _names[key] = ConstantOf(field);
                     case IFieldSymbol or IPropertySymbol or IMethodSymbol or IEventSymbol or IParameterSymbol or ILocalSymbol:
                         return _names[key] = null; // Bound as it is in the body (nothing there hides it): not a constant.
                 }
@@ -144,6 +148,26 @@ internal sealed class BodyConstants : IFluentConstants
 
         // Not decidable from syntax (a local constant, a concatenation, an interpolation...): bind it, as before.
         return _model.GetConstantValue(expression, _cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+    }
+
+    /// <summary>
+    /// A string constant's value: read from its declaration when that is a string literal (evaluating a constant makes
+    /// the compiler order every constant it depends on, once per compilation, at every keystroke), else evaluated.
+    /// </summary>
+    private string? ConstantOf(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax
+            {
+                Initializer.Value: LiteralExpressionSyntax literal,
+                Parent: VariableDeclarationSyntax { Type: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } },
+            }
+            && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return literal.Token.ValueText;
+        }
+
+        return field.ConstantValue as string;
     }
 
     private static IEnumerable<string> Names(IEnumerable<IParameterSymbol> parameters)
@@ -220,8 +244,20 @@ internal sealed class BodyConstants : IFluentConstants
     /// </summary>
     private bool NameofIsOperator() =>
         _nameofIsOperator ??= !DeclaredNames().Contains("nameof")
-            && (!_model.Compilation.ContainsSymbolsWithName("nameof", SymbolFilter.Member, _cancellationToken)
-                || _model.LookupSymbols(_position, name: "nameof").IsEmpty);
+            && (!DeclaresNameof(_model.Compilation, _cancellationToken) || _model.LookupSymbols(_position, name: "nameof").IsEmpty);
+
+    /// <summary>Whether the compilation's source declares a member named <c>nameof</c>: asked once per compilation, not once per workflow.</summary>
+    private static bool DeclaresNameof(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (s_declaresNameof.TryGetValue(compilation, out var known))
+        {
+            return known.Value;
+        }
+
+        var declares = compilation.ContainsSymbolsWithName("nameof", SymbolFilter.Member, cancellationToken);
+        s_declaresNameof.GetValue(compilation, _ => new StrongBox<bool>(declares));
+        return declares;
+    }
 
     /// <summary>Every name the member declares for its code: parameters, locals, local functions, lambda parameters, range variables.</summary>
     private HashSet<string> DeclaredNames()

@@ -26,8 +26,16 @@ internal static class TaskAttributeReader
 
     private const string DurationForms = "write a number and a unit (\"500ms\", \"30s\", \"2m\", \"1h\", \"1d\") or TimeSpan text (\"00:00:05\")";
 
+    /// <summary>What <c>[Task]</c> without arguments says: nothing (most tasks, read at every keystroke).</summary>
+    private static readonly TaskAttributeValues s_none = new(null, null, null, new TaskOption[0]);
+
     public static TaskAttributeValues Read(IMethodSymbol task, AttributeData attribute, List<DeclarationProblem>? problems, CancellationToken cancellationToken)
     {
+        if (attribute.NamedArguments.IsEmpty)
+        {
+            return s_none;
+        }
+
         string? name = null;
         string? fallback = null;
         string? rollback = null;
