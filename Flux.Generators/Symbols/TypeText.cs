@@ -21,6 +21,12 @@ internal static class TypeText
     /// <summary><c>global::</c>-qualified, with nullable annotations and tuple names: <c>global::System.Collections.Generic.List&lt;string?&gt;</c>.</summary>
     public static string FullyQualified(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
 
+    /// <summary>A type as <c>typeof</c> writes it (see <see cref="Plain"/>).</summary>
+    public static string TypeOf(ITypeSymbol type) => Plain(type, cref: false);
+
+    /// <summary>A type as a doc-comment <c>cref</c> writes it (see <see cref="Plain"/>).</summary>
+    public static string Cref(ITypeSymbol type) => Plain(type, cref: true);
+
     /// <summary><c>global::</c>-qualified, without nullable annotations: <c>global::Demo.Box&lt;T&gt;</c>.</summary>
     public static string Qualified(ISymbol symbol) => symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
@@ -81,8 +87,16 @@ internal static class TypeText
     }
 
     /// <summary>A method as a doc-comment <c>cref</c>: <c>SayHi(string)</c>.</summary>
-    public static string MethodCref(IMethodSymbol method) =>
-        Escape(method.Name) + "(" + string.Join(", ", method.Parameters.Select(p => Plain(p.Type, cref: true))) + ")";
+    public static string MethodCref(IMethodSymbol method)
+    {
+        var text = new StringBuilder(Escape(method.Name)).Append('(');
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(Cref(method.Parameters[i].Type));
+        }
+
+        return text.Append(')').ToString();
+    }
 
     /// <summary>Prefixes <c>@</c> to a name that is a C# keyword.</summary>
     public static string Escape(string identifier) =>

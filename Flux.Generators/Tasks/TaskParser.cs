@@ -109,8 +109,8 @@ internal static class TaskParser
             parameters[i] = new ParameterModel(
                 name,
                 TypeText.FullyQualified(parameter.Type),
-                TypeText.Plain(parameter.Type, cref: false),
-                TypeText.Plain(parameter.Type, cref: true),
+                TypeText.TypeOf(parameter.Type),
+                TypeText.Cref(parameter.Type),
                 parameter.HasExplicitDefaultValue ? TypeText.DefaultValue(parameter) : null,
                 isToken,
                 element,
