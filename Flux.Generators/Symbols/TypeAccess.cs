@@ -27,9 +27,9 @@ internal static class TypeAccess
     public static string Narrowest(TaskSignature task)
     {
         var level = task.Result is null ? 2 : Level(task.Result);
-        for (var i = 0; i < task.Values.Count; i++)
+        for (var i = 0; i < task.ParameterTypes.Count; i++)
         {
-            level = Math.Min(level, Level(task.Values[i].Type));
+            level = Math.Min(level, Level(task.ParameterTypes[i]));
         }
 
         return Text(level);

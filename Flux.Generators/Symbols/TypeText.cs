@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -87,12 +88,15 @@ internal static class TypeText
     }
 
     /// <summary>A method as a doc-comment <c>cref</c>: <c>SayHi(string)</c>.</summary>
-    public static string MethodCref(IMethodSymbol method)
+    public static string MethodCref(IMethodSymbol method) => MethodCref(method, method.Parameters.Select(p => p.Type).ToList());
+
+    /// <summary>A method as a doc-comment <c>cref</c>, with its parameter types already read.</summary>
+    public static string MethodCref(IMethodSymbol method, IReadOnlyList<ITypeSymbol> parameterTypes)
     {
         var text = new StringBuilder(Escape(method.Name)).Append('(');
-        for (var i = 0; i < method.Parameters.Length; i++)
+        for (var i = 0; i < parameterTypes.Count; i++)
         {
-            text.Append(i == 0 ? string.Empty : ", ").Append(Cref(method.Parameters[i].Type));
+            text.Append(i == 0 ? string.Empty : ", ").Append(Cref(parameterTypes[i]));
         }
 
         return text.Append(')').ToString();

@@ -76,24 +76,25 @@ internal static class TaskParser
             runtimeName,
             method.IsStatic,
             accessibility,
-            Parameters(method),
+            Parameters(method, signature),
             signature.Body,
             signature.Result is null ? KnownTypes.ValueTuple : TypeText.FullyQualified(signature.Result),
             Options(values),
             fallback is null ? null : Companion(fallback),
             rollback is null ? null : Companion(rollback),
-            TypeText.MethodCref(method),
+            TypeText.MethodCref(method, signature.ParameterTypes),
             entry);
     }
 
-    private static EquatableArray<ParameterModel> Parameters(IMethodSymbol method)
+    private static EquatableArray<ParameterModel> Parameters(IMethodSymbol method, TaskSignature signature)
     {
         var parameters = new ParameterModel[method.Parameters.Length];
         var position = 0;
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
-            var isToken = Flux.Shared.Declarations.Symbols.FluxSymbols.IsCancellationToken(parameter.Type);
+            var type = signature.ParameterTypes[i];
+            var isToken = Flux.Shared.Declarations.Symbols.FluxSymbols.IsCancellationToken(type);
             var name = TypeText.Escape(parameter.Name);
 
             // Tuple element names: the parameter's own name unless the compiler reserves it at that position.
@@ -108,9 +109,9 @@ internal static class TaskParser
 
             parameters[i] = new ParameterModel(
                 name,
-                TypeText.FullyQualified(parameter.Type),
-                TypeText.TypeOf(parameter.Type),
-                TypeText.Cref(parameter.Type),
+                TypeText.FullyQualified(type),
+                TypeText.TypeOf(type),
+                TypeText.Cref(type),
                 parameter.HasExplicitDefaultValue ? TypeText.DefaultValue(parameter) : null,
                 isToken,
                 element,

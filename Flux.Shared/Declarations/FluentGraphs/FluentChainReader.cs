@@ -197,27 +197,25 @@ internal static class FluentChainReader
 
     private static FluentCall? ReadCall(string method, InvocationExpressionSyntax invocation, IFluentConstants constants)
     {
-        string? Constant(ExpressionSyntax? expression) => expression is null ? null : constants.StringValue(expression);
-
         switch (method)
         {
             case "AddNode":
-                return Argument(invocation, 0, "name") is { } nameArgument && Constant(nameArgument) is { } name
+                return Argument(invocation, 0, "name") is { } nameArgument && constants.StringValue(nameArgument) is { } name
                     && Argument(invocation, 1, "task") is { } task
                     ? new FluentCall(FluentCallKind.AddNode, invocation, name, null, nameArgument, task, null, null)
                     : null;
             case "AddEdge":
-                if (Argument(invocation, 0, "from") is not { } fromArgument || Constant(fromArgument) is not { } from
-                    || Argument(invocation, 1, "to") is not { } toArgument || Constant(toArgument) is not { } to)
+                if (Argument(invocation, 0, "from") is not { } fromArgument || constants.StringValue(fromArgument) is not { } from
+                    || Argument(invocation, 1, "to") is not { } toArgument || constants.StringValue(toArgument) is not { } to)
                 {
                     return null;
                 }
 
                 var when = Argument(invocation, 2, "when");
-                var description = Argument(invocation, 3, "description") is { } given ? Constant(given) : null;
+                var description = Argument(invocation, 3, "description") is { } given ? constants.StringValue(given) : null;
                 return new FluentCall(FluentCallKind.AddEdge, invocation, from, to, fromArgument, toArgument, when, description ?? when?.ToString());
             default:
-                return Argument(invocation, 0, "node") is { } nodeArgument && Constant(nodeArgument) is { } node
+                return Argument(invocation, 0, "node") is { } nodeArgument && constants.StringValue(nodeArgument) is { } node
                     ? new FluentCall(method == "StartWith" ? FluentCallKind.StartWith : FluentCallKind.EndWith, invocation, node, null, nodeArgument, null, null, null)
                     : null;
         }

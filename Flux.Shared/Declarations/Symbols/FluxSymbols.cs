@@ -38,14 +38,17 @@ internal static class FluxSymbols
         && named.ContainingNamespace is { Name: "Flux", ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>How a method's return type is awaited, and the value it produces (null for none).</summary>
-    public static (BodyKind Body, ITypeSymbol? Result) Classify(IMethodSymbol method)
+    public static (BodyKind Body, ITypeSymbol? Result) Classify(IMethodSymbol method) => Classify(method, method.ReturnType);
+
+    /// <summary>How a method's return type, <paramref name="returnType"/> (already read), is awaited, and the value it produces.</summary>
+    public static (BodyKind Body, ITypeSymbol? Result) Classify(IMethodSymbol method, ITypeSymbol returnType)
     {
         if (method.ReturnsVoid)
         {
             return (BodyKind.Void, null);
         }
 
-        if (method.ReturnType is INamedTypeSymbol named && IsTasksType(named))
+        if (returnType is INamedTypeSymbol named && IsTasksType(named))
         {
             return (named.Name, named.Arity) switch
             {
@@ -56,7 +59,7 @@ internal static class FluxSymbols
             };
         }
 
-        return (BodyKind.Value, method.ReturnType);
+        return (BodyKind.Value, returnType);
     }
 
     /// <summary>True for types a call cannot store or an event cannot record.</summary>

@@ -6,8 +6,9 @@ namespace Flux.Shared.Declarations.Tasks;
 /// <summary>A <c>[Task]</c> method whose signature the generator can wrap: what <see cref="TaskSignatureReader"/> returns.</summary>
 internal sealed class TaskSignature
 {
-    public TaskSignature(IMethodSymbol method, BodyKind body, ITypeSymbol? result, IReadOnlyList<IParameterSymbol> values, bool takesToken)
+    public TaskSignature(IMethodSymbol method, BodyKind body, ITypeSymbol? result, IReadOnlyList<IParameterSymbol> values, bool takesToken, IReadOnlyList<ITypeSymbol> parameterTypes)
     {
+        ParameterTypes = parameterTypes;
         Method = method;
         Body = body;
         Result = result;
@@ -29,4 +30,7 @@ internal sealed class TaskSignature
 
     /// <summary>True when the method takes a <c>CancellationToken</c>.</summary>
     public bool TakesToken { get; }
+
+    /// <summary>The type of every parameter, in order, the token included (read once: each read makes a new symbol object).</summary>
+    public IReadOnlyList<ITypeSymbol> ParameterTypes { get; }
 }

@@ -49,6 +49,8 @@ internal static class TaskSignatureReader
             return null;
         }
 
+        // Each read of a Type or ReturnType makes a new public symbol (with its nullable annotation): read each once.
+        var returnType = method.ReturnType;
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             if (!Report(method, "it returns by reference; return the value itself"))
@@ -56,18 +58,22 @@ internal static class TaskSignatureReader
                 return null;
             }
         }
-        else if (!method.ReturnsVoid && Unstorable(method.ReturnType) is { } returnProblem
-            && !Report(method, "its return type '" + Display(method.ReturnType) + "' " + returnProblem + "; return an ordinary value (or an array) instead"))
+        else if (!method.ReturnsVoid && Unstorable(returnType) is { } returnProblem
+            && !Report(method, "its return type '" + Display(returnType) + "' " + returnProblem + "; return an ordinary value (or an array) instead"))
         {
             return null;
         }
 
-        var values = new List<IParameterSymbol>(method.Parameters.Length);
+        var parameters = method.Parameters;
+        var types = new ITypeSymbol[parameters.Length];
+        var values = new List<IParameterSymbol>(parameters.Length);
         var takesToken = false;
-        var bindable = !FluxSymbols.HasErrorType(method.ReturnType);
-        foreach (var parameter in method.Parameters)
+        var bindable = !FluxSymbols.HasErrorType(returnType);
+        for (var i = 0; i < parameters.Length; i++)
         {
-            bindable &= !FluxSymbols.HasErrorType(parameter.Type);
+            var parameter = parameters[i];
+            var type = types[i] = parameter.Type;
+            bindable &= !FluxSymbols.HasErrorType(type);
             if (parameter.RefKind != RefKind.None
                 && !Report(parameter, "parameter '" + parameter.Name + "' is passed by '" + DescribeRefKind(parameter.RefKind) + "'; take it by value and return what the task computes"))
             {
@@ -80,13 +86,13 @@ internal static class TaskSignatureReader
                 return null;
             }
 
-            if (Unstorable(parameter.Type) is { } parameterProblem
-                && !Report(parameter, "parameter '" + parameter.Name + "' of type '" + Display(parameter.Type) + "' " + parameterProblem + "; take an ordinary value (or an array) instead"))
+            if (Unstorable(type) is { } parameterProblem
+                && !Report(parameter, "parameter '" + parameter.Name + "' of type '" + Display(type) + "' " + parameterProblem + "; take an ordinary value (or an array) instead"))
             {
                 return null;
             }
 
-            if (FluxSymbols.IsCancellationToken(parameter.Type))
+            if (FluxSymbols.IsCancellationToken(type))
             {
                 if (takesToken
                     && !Report(parameter, "parameter '" + parameter.Name + "' is a second CancellationToken; the runtime supplies exactly one, so keep a single CancellationToken parameter"))
@@ -106,8 +112,8 @@ internal static class TaskSignatureReader
             return null;
         }
 
-        var (body, result) = FluxSymbols.Classify(method);
-        return new TaskSignature(method, body, result, values, takesToken);
+        var (body, result) = FluxSymbols.Classify(method, returnType);
+        return new TaskSignature(method, body, result, values, takesToken, types);
     }
 
     /// <summary>Why a value of this type cannot be stored in a TaskCall or recorded as an event, or null if it can.</summary>
