@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Flux.Benchmarks;
 
@@ -28,8 +27,8 @@ public static class IdeEditProbe
         }
 
         drivers.Add(("all Flux generators", Ran(generators, compilation)));
-        drivers.Add(("baseline (names only)", Ran([new NamesOnly()], compilation)));
-        drivers.Add(("baseline (names, signatures)", Ran([new NamesOnly(signatures: true)], compilation)));
+        drivers.Add(("baseline (names only)", Ran([new FloorGenerator()], compilation)));
+        drivers.Add(("baseline (names, signatures)", Ran([new FloorGenerator(signatures: true)], compilation)));
         if (only is not null)
         {
             drivers.RemoveAll(d => d.Name != only);
@@ -74,26 +73,4 @@ public static class IdeEditProbe
     private static GeneratorDriver Ran(IEnumerable<IIncrementalGenerator> generators, CSharpCompilation compilation) =>
         CSharpGeneratorDriver.Create(generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: SyntheticProject.ParseOptions)
             .RunGenerators(compilation);
-
-    /// <summary>Finds the same methods and keeps their names (and, with <c>signatures</c>, binds their signatures as any generator that writes typed code must).</summary>
-    private sealed class NamesOnly(bool signatures = false) : IIncrementalGenerator
-    {
-        public void Initialize(IncrementalGeneratorInitializationContext context)
-        {
-            var bind = signatures;
-            var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
-                    "Flux.TaskAttribute", static (node, _) => node is MethodDeclarationSyntax, (c, _) => Describe(c.TargetSymbol, bind))
-                .Collect();
-            var workflows = context.SyntaxProvider.ForAttributeWithMetadataName(
-                    "Flux.WorkflowAttribute", static (node, _) => node is MethodDeclarationSyntax, (c, _) => Describe(c.TargetSymbol, bind))
-                .Collect();
-            context.RegisterSourceOutput(tasks.Combine(workflows), static (output, names) =>
-                output.AddSource("Names.g.cs", "// " + names.Left.Length + " tasks, " + names.Right.Length + " workflows"));
-        }
-
-        private static string Describe(ISymbol symbol, bool signatures) =>
-            signatures && symbol is IMethodSymbol method
-                ? symbol.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.Name)) + ")" + method.ReturnType.Name
-                : symbol.Name;
-    }
 }

@@ -9,6 +9,13 @@ if (args is ["streaming-memory", ..])
     return;
 }
 
+if (args is ["ide-alloc", ..])
+{
+    // What the IDE edit allocates by type: 'ide-alloc 40' for Flux's generators, 'ide-alloc 40 floor' for the floor.
+    IdeAllocationProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, args is [_, _, "floor"], Console.Out);
+    return;
+}
+
 if (args is ["ide-edit", ..])
 {
     // A quick Stopwatch probe of the IDE edit, for iterating; BenchmarkDotNet's IdeBenchmarks give the figures to report.
