@@ -1,3 +1,4 @@
+using System.Linq;
 using Flux.Generators.Catalog;
 using Flux.Generators.Tasks;
 using Flux.Generators.Types;
@@ -25,27 +26,28 @@ public sealed class FluxGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Few steps per method: Roslyn runs every transform below a ForAttributeWithMetadataName again for each of the
+        // (possibly thousands of) methods at every keystroke, so nulls are skipped where the methods are collected.
         var tasks = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 FluxSymbols.TaskAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (context, cancellationToken) => TaskParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.TaskMethods)
-            .Where(static task => task is not null)
-            .WithTrackingName(TrackingNames.ValidTasks)
-            .Select(static (task, _) => task!)
-            .WithTrackingName(TrackingNames.Tasks);
+            .Collect()
+            .WithTrackingName(TrackingNames.AllTasks);
 
+        // A workflow's diagram is drawn in a step of its own: it runs only when the graph the workflow runs changes.
         var workflows = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 FluxSymbols.WorkflowAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (context, cancellationToken) => WorkflowParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.WorkflowMethods)
-            .Where(static workflow => workflow is not null)
-            .WithTrackingName(TrackingNames.ValidWorkflows)
-            .Select(static (workflow, _) => workflow!)
-            .WithTrackingName(TrackingNames.Workflows);
+            .Select(static (workflow, _) => WorkflowParser.WithDiagram(workflow))
+            .WithTrackingName(TrackingNames.Workflows)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllWorkflows);
 
         // Declarative graphs (bodiless partial [Workflow] methods) get their body and handle from DeclarativeGraphGenerator;
         // this pipeline only lists them in the catalog.
@@ -53,19 +55,15 @@ public sealed class FluxGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 FluxSymbols.WorkflowAttribute,
                 static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null },
-                static (context, cancellationToken) => WorkflowParser.Parse(context, cancellationToken, declarative: true))
+                static (context, cancellationToken) => WorkflowParser.Parse(context, cancellationToken, declarative: true)?.Entry)
             .WithTrackingName(TrackingNames.DeclarativeWorkflowMethods)
-            .Where(static workflow => workflow is not null)
-            .Select(static (workflow, _) => workflow!.Entry)
-            .WithTrackingName(TrackingNames.DeclarativeWorkflowEntries)
             .Collect()
             .WithTrackingName(TrackingNames.AllDeclarativeWorkflowEntries);
 
-        // One file per containing type. Grouping needs every method (names must be unique per type and per
-        // assembly), but each file's model is compared by value, so an unchanged type is not emitted again.
-        var types = tasks.Collect()
-            .WithTrackingName(TrackingNames.AllTasks)
-            .Combine(workflows.Collect().WithTrackingName(TrackingNames.AllWorkflows))
+        // One file per containing type. Grouping needs every method (names must be unique per type), but each file's
+        // model is compared by value, so an unchanged type is not emitted again.
+        var types = tasks
+            .Combine(workflows)
             .WithTrackingName(TrackingNames.AllMethods)
             .SelectMany(static (methods, cancellationToken) => TypeGrouping.Group(methods.Left, methods.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Types);
@@ -75,15 +73,11 @@ public sealed class FluxGenerator : IIncrementalGenerator
 
         // The catalog depends only on the small name records, so editing a method body or a parameter leaves it cached.
         var taskEntries = tasks
-            .Select(static (task, _) => task.Entry)
-            .WithTrackingName(TrackingNames.TaskEntries)
-            .Collect()
+            .Select(static (tasks, _) => CatalogBuilder.Entries(tasks, static task => task?.Entry))
             .WithTrackingName(TrackingNames.AllTaskEntries);
 
         var workflowEntries = workflows
-            .Select(static (workflow, _) => workflow.Entry)
-            .WithTrackingName(TrackingNames.WorkflowEntries)
-            .Collect()
+            .Select(static (workflows, _) => CatalogBuilder.Entries(workflows, static workflow => workflow?.Entry))
             .WithTrackingName(TrackingNames.AllWorkflowEntries);
 
         var assemblyName = context.CompilationProvider
@@ -98,7 +92,7 @@ public sealed class FluxGenerator : IIncrementalGenerator
             .Combine(assemblyName)
             .WithTrackingName(TrackingNames.CatalogInput)
             .Select(static (input, _) => CatalogBuilder.Build(
-                input.Left.Left.Left, input.Left.Left.Right.AddRange(input.Left.Right), input.Right))
+                input.Left.Left.Left, input.Left.Left.Right.Concat(CatalogBuilder.Entries(input.Left.Right, static entry => entry)), input.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (output, catalog) =>

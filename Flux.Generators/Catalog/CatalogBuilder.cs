@@ -10,6 +10,21 @@ namespace Flux.Generators.Catalog;
 /// <summary>Builds the per-assembly catalog from the small name records of every task and workflow.</summary>
 internal static class CatalogBuilder
 {
+    /// <summary>The catalog entries of the methods the generator wraps (the parsers return null for the others).</summary>
+    public static EquatableArray<CatalogEntry> Entries<T>(ImmutableArray<T> methods, Func<T, CatalogEntry?> entry)
+    {
+        var entries = new List<CatalogEntry>(methods.Length);
+        foreach (var method in methods)
+        {
+            if (entry(method) is { } found)
+            {
+                entries.Add(found);
+            }
+        }
+
+        return new EquatableArray<CatalogEntry>(entries.ToArray());
+    }
+
     /// <summary>The catalog, or null when the assembly has no task and no workflow the generator can wrap.</summary>
     /// <remarks>
     /// Two tasks (or workflows) with the same name are an error (FLUX107) that the analyzer reports; until it is fixed
@@ -17,7 +32,7 @@ internal static class CatalogBuilder
     /// handle), and a look-up by name finds the first of them in that order. The runtime rejects the duplicate name where
     /// a name must identify one task (durable ids).
     /// </remarks>
-    public static CatalogModel? Build(ImmutableArray<CatalogEntry> tasks, ImmutableArray<CatalogEntry> workflows, string assemblyName)
+    public static CatalogModel? Build(IEnumerable<CatalogEntry> tasks, IEnumerable<CatalogEntry> workflows, string assemblyName)
     {
         var all = tasks.Concat(workflows).ToList();
         var excluded = FindExcluded(all);

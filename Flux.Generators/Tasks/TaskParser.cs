@@ -88,11 +88,12 @@ internal static class TaskParser
 
     private static EquatableArray<ParameterModel> Parameters(IMethodSymbol method, TaskSignature signature)
     {
-        var parameters = new ParameterModel[method.Parameters.Length];
+        var symbols = method.Parameters; // Each read makes a new array: read it once.
+        var parameters = new ParameterModel[symbols.Length];
         var position = 0;
         for (var i = 0; i < parameters.Length; i++)
         {
-            var parameter = method.Parameters[i];
+            var parameter = symbols[i];
             var type = signature.ParameterTypes[i];
             var isToken = Flux.Shared.Declarations.Symbols.FluxSymbols.IsCancellationToken(type);
             var name = TypeText.Escape(parameter.Name);

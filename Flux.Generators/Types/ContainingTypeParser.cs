@@ -30,15 +30,12 @@ internal static class ContainingTypeParser
             return null;
         }
 
-        if (s_read.TryGetValue(type, out var known))
-        {
-            return known.Model;
-        }
-
-        var model = Read(type, cancellationToken);
-        s_read.GetValue(type, _ => new Box(model));
-        return model;
+        return s_read.TryGetValue(type, out var known) ? known.Model : Remember(type, Read(type, cancellationToken));
     }
+
+    /// <summary>Keeps <paramref name="model"/> for <paramref name="type"/> (a method of its own, so that a hit allocates nothing).</summary>
+    private static ContainingTypeModel? Remember(INamedTypeSymbol type, ContainingTypeModel? model) =>
+        s_read.GetValue(type, _ => new Box(model)).Model;
 
     private static ContainingTypeModel? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

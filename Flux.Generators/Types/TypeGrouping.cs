@@ -19,8 +19,11 @@ internal static class TypeGrouping
     /// type are left out (FLUX103); methods whose runtime names clash in the assembly are not (FLUX107: their handles
     /// compile, and the analyzer's error is the only one the user sees).
     /// </summary>
-    public static ImmutableArray<TypeModel> Group(ImmutableArray<TaskModel> tasks, ImmutableArray<WorkflowModel> workflows, CancellationToken cancellationToken)
+    public static ImmutableArray<TypeModel> Group(ImmutableArray<TaskModel?> parsedTasks, ImmutableArray<WorkflowModel?> parsedWorkflows, CancellationToken cancellationToken)
     {
+        // The parsers return null for a method they skip (the analyzers say why).
+        var tasks = parsedTasks.Where(t => t is not null).Select(t => t!).ToList();
+        var workflows = parsedWorkflows.Where(w => w is not null).Select(w => w!).ToList();
         var excluded = CatalogBuilder.FindExcluded(tasks.Select(t => t.Entry).Concat(workflows.Select(w => w.Entry)).ToList());
         var order = new List<string>();
         var groups = new Dictionary<string, (ContainingTypeModel Type, List<TaskModel> Tasks, List<WorkflowModel> Workflows)>(StringComparer.Ordinal);
@@ -37,7 +40,7 @@ internal static class TypeGrouping
             return group;
         }
 
-        for (var i = 0; i < tasks.Length; i++)
+        for (var i = 0; i < tasks.Count; i++)
         {
             if (!excluded[i])
             {
@@ -45,9 +48,9 @@ internal static class TypeGrouping
             }
         }
 
-        for (var i = 0; i < workflows.Length; i++)
+        for (var i = 0; i < workflows.Count; i++)
         {
-            if (!excluded[tasks.Length + i])
+            if (!excluded[tasks.Count + i])
             {
                 GroupOf(workflows[i].Type).Workflows.Add(workflows[i]);
             }

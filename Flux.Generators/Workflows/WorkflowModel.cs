@@ -18,7 +18,8 @@ namespace Flux.Generators.Workflows;
 /// <param name="AcceptsNullInput">False when the input is a non-nullable reference type.</param>
 /// <param name="Cref">The method as a doc-comment <c>cref</c>.</param>
 /// <param name="Entry">The catalog facts.</param>
-/// <param name="Diagram">The Mermaid text of the fluent graph the body builds, when it is known at compile time and valid (see <see cref="WorkflowParser"/>); null otherwise.</param>
+/// <param name="Graph">The fluent graph the workflow runs, when it is known at compile time (see <see cref="WorkflowParser"/>); null otherwise.</param>
+/// <param name="Diagram">Its Mermaid text, when it breaks no rule: drawn by a later step of the pipeline, only when <paramref name="Graph"/> changes.</param>
 internal sealed record WorkflowModel(
     ContainingTypeModel Type,
     string MethodName,
@@ -32,6 +33,7 @@ internal sealed record WorkflowModel(
     bool AcceptsNullInput,
     string Cref,
     CatalogEntry Entry,
+    FluentDiagrams.GraphSketch? Graph = null,
     string? Diagram = null)
 {
     /// <summary>The handle property, <c>{W}Workflow</c>.</summary>

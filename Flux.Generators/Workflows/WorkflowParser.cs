@@ -55,7 +55,7 @@ internal static class WorkflowParser
             type.FullyQualifiedName + "." + propertyName,
             method.IsStatic && type.IsReachableFromCatalog && accessibility != "private");
 
-        var diagram = declarative || !GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.Diagram(method.Name), cancellationToken)
+        var graph = declarative || !GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.Diagram(method.Name), cancellationToken)
             ? null
             : FluentDiagramReader.Read(context, method, cancellationToken);
         return new WorkflowModel(
@@ -71,6 +71,10 @@ internal static class WorkflowParser
             !signature.RejectsNullInput,
             TypeText.MethodCref(method),
             entry,
-            diagram);
+            graph);
     }
+
+    /// <summary>The workflow with the diagram of its graph, when the graph breaks no rule (a step of its own, cached while the graph is unchanged).</summary>
+    public static WorkflowModel? WithDiagram(WorkflowModel? workflow) =>
+        workflow?.Graph is { } graph ? workflow with { Diagram = FluentDiagramWriter.Draw(graph) } : workflow;
 }

@@ -249,15 +249,13 @@ internal sealed class BodyConstants : IFluentConstants
     /// <summary>Whether the compilation's source declares a member named <c>nameof</c>: asked once per compilation, not once per workflow.</summary>
     private static bool DeclaresNameof(Compilation compilation, CancellationToken cancellationToken)
     {
-        if (s_declaresNameof.TryGetValue(compilation, out var known))
-        {
-            return known.Value;
-        }
-
-        var declares = compilation.ContainsSymbolsWithName("nameof", SymbolFilter.Member, cancellationToken);
-        s_declaresNameof.GetValue(compilation, _ => new StrongBox<bool>(declares));
-        return declares;
+        return s_declaresNameof.TryGetValue(compilation, out var known)
+            ? known.Value
+            : Remember(compilation, compilation.ContainsSymbolsWithName("nameof", SymbolFilter.Member, cancellationToken));
     }
+
+    private static bool Remember(Compilation compilation, bool declares) =>
+        s_declaresNameof.GetValue(compilation, _ => new StrongBox<bool>(declares)).Value;
 
     /// <summary>Every name the member declares for its code: parameters, locals, local functions, lambda parameters, range variables.</summary>
     private HashSet<string> DeclaredNames()

@@ -2,16 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Flux.Shared.Declarations.FluentGraphs;
-using Flux.Shared.Graphs;
-using Flux.Shared.Graphs.Validation;
+using Flux.Generators.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Flux.Generators.Workflows.FluentDiagrams;
 
 /// <summary>
-/// The Mermaid text of the one fluent graph a workflow runs, when every name in it is a compile-time constant and it
-/// breaks no rule; null otherwise. The graph is read with the shared <see cref="FluentChainReader"/> (the one the
+/// The one fluent graph a workflow runs, as a <see cref="GraphSketch"/>, when every name in it is a compile-time
+/// constant; null otherwise (<see cref="FluentDiagramWriter"/> draws it, in a later step). The graph is read with the shared <see cref="FluentChainReader"/> (the one the
 /// analyzer judges with) and is either built in the workflow's body (one chain, or a local built statement by statement,
 /// then run, built or drawn there) or made by a helper of the workflow's class that the body runs: a method without
 /// parameters that returns a graph, or a field or property initialized with one (<c>Shared.RunAsync(...)</c>,
@@ -26,7 +25,7 @@ internal static class FluentDiagramReader
 {
     private static readonly string[] s_terminals = { "RunAsync", "Build", "ToMermaid" };
 
-    public static string? Read(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
+    public static GraphSketch? Read(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (context.TargetNode is not MethodDeclarationSyntax declaration
             || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
@@ -80,8 +79,14 @@ internal static class FluentDiagramReader
             }
         }
 
-        var shape = graph.Shape<ITypeSymbol>(static _ => (null, null), static _ => null);
-        return GraphValidation.Validate(shape, static (_, _) => true, static t => t.Name).Count == 0 ? GraphMermaid.Write(shape) : null;
+        var calls = new GraphCallSketch[graph.Calls.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var call = graph.Calls[i];
+            calls[i] = new GraphCallSketch(call.Kind, call.Name, call.To, call.When is not null, call.Description);
+        }
+
+        return new GraphSketch(graph.Name, new EquatableArray<GraphCallSketch>(calls));
     }
 
     /// <summary>

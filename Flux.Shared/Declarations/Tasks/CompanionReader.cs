@@ -141,9 +141,10 @@ internal static class CompanionReader
     {
         tokenIndex = -1;
         var next = 0;
-        for (var i = 0; i < candidate.Parameters.Length; i++)
+        var candidateParameters = candidate.Parameters;
+        for (var i = 0; i < candidateParameters.Length; i++)
         {
-            var parameter = candidate.Parameters[i];
+            var parameter = candidateParameters[i];
             if (parameter.RefKind != RefKind.None)
             {
                 return false;

@@ -38,18 +38,19 @@ internal static class WorkflowSignatureReader
         }
 
         INamedTypeSymbol? context = null;
-        if (method.Parameters.Length != 1)
+        var parameters = method.Parameters; // Each read makes a new array: read it once.
+        if (parameters.Length != 1)
         {
-            if (!Report(method, method.Parameters.Length == 0
+            if (!Report(method, parameters.Length == 0
                 ? "takes no parameter"
-                : "takes " + method.Parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parameters; pass several values as one input record"))
+                : "takes " + parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parameters; pass several values as one input record"))
             {
                 return null;
             }
         }
         else
         {
-            var parameter = method.Parameters[0];
+            var parameter = parameters[0];
             if (!FluxSymbols.IsExecutionContext(parameter.Type))
             {
                 if (!FluxSymbols.HasErrorType(parameter.Type)
