@@ -43,7 +43,7 @@ public sealed class DeclarativeGraphAnalyzer : FluxAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownFluxTypes known)
     {
-        if (context.Compilation.GetTypeByMetadataName(FluxSymbols.NodeAttribute) is null)
+        if (known.NodeAttribute is null)
         {
             // A Flux.Runtime without declarative graphs.
             return;

@@ -49,13 +49,13 @@ public sealed class FluentGraphAnalyzer : FluxAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownFluxTypes known)
     {
         var compilation = context.Compilation;
-        if (compilation.GetTypeByMetadataName(FluxSymbols.Graph) is not { } graph)
+        if (known.Graph is not { } graph)
         {
             return;
         }
 
-        var taskHandle = compilation.GetTypeByMetadataName(FluxSymbols.TaskHandleOfT);
-        var valueTuple = compilation.GetTypeByMetadataName("System.ValueTuple");
+        var taskHandle = known.TaskHandleOfT;
+        var valueTuple = known.ValueTuple;
 
         // A block action, not an ObjectCreation action: a diagnostic must lie inside the span of what the callback is
         // for, or the IDE treats it as non-local (no squiggle while typing, no code fix). FLUX003-FLUX010 point at calls

@@ -16,6 +16,13 @@ if (args is ["ide-alloc", ..])
     return;
 }
 
+if (args is ["ide-analyzers", ..])
+{
+    // What each Flux analyzer costs on the edited file, as Roslyn times it.
+    await IdeAnalyzerProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, Console.Out);
+    return;
+}
+
 if (args is ["ide-edit", ..])
 {
     // A quick Stopwatch probe of the IDE edit, for iterating; BenchmarkDotNet's IdeBenchmarks give the figures to report.
