@@ -55,6 +55,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateName = Create(DiagnosticIds.DuplicateName, FluxDiagnostics.DuplicateName, WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor NoExactFingerprint = Create(DiagnosticIds.NoExactFingerprint, FluxDiagnostics.NoExactFingerprint);
+
     // ---- FLUX301-399: usage -------------------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor DirectTaskCall = Create(DiagnosticIds.DirectTaskCall, FluxDiagnostics.DirectTaskCall);
@@ -89,6 +91,7 @@ internal static class DiagnosticDescriptors
         [FluxDiagnostics.InvalidTaskOption] = InvalidTaskOption,
         [FluxDiagnostics.InvalidFallbackOrRollback] = InvalidFallbackOrRollback,
         [FluxDiagnostics.DuplicateName] = DuplicateName,
+        [FluxDiagnostics.NoExactFingerprint] = NoExactFingerprint,
         [FluxDiagnostics.DirectTaskCall] = DirectTaskCall,
         [FluxDiagnostics.DiscardedTaskCall] = DiscardedTaskCall,
     };

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Symbols;
+using Flux.Shared.Declarations;
 
 namespace Flux.Generators.Catalog;
 

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Flux.Generators.DeclarativeGraphs.Model;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Symbols;
 using Flux.Generators.Writing;
+using Flux.Shared.Declarations;
 
 namespace Flux.Generators.DeclarativeGraphs;
 

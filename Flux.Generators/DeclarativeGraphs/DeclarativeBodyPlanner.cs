@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Flux.Generators.DeclarativeGraphs.Model;
-using Flux.Generators.Infrastructure;
+using Flux.Shared.Declarations;
 
 namespace Flux.Generators.DeclarativeGraphs;
 

@@ -15,7 +15,7 @@ internal sealed partial class TaskEmitter
     {
         var parameters = string.Join(", ", _values.Select(p => p.Type + " " + p.Name + (p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)));
         _writer.WriteLine("/// <summary>A lazy call of <see cref=\"" + Cref + "\"/> with these arguments: nothing runs until it is awaited or handed to a pattern.</summary>");
-        _writer.WriteLine("public global::Flux.TaskCall<" + _result + "> Call(" + parameters + ") => CreateCall(" + Pack(_values.Select(p => p.Name).ToList()) + ");");
+        _writer.WriteLine("public global::Flux.TaskCall<" + _result + "> Call(" + parameters + ") => CreateCall(" + Pack(_values.Select((p, i) => Materialized(i, p.Name)).ToList()) + ");");
     }
 
     /// <summary>The arguments as <c>TArguments</c>: nothing, the single value, or a tuple.</summary>

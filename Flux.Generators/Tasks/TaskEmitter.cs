@@ -159,7 +159,7 @@ internal sealed partial class TaskEmitter
         WriteFallback();
         WriteRollback();
         _writer.WriteLine();
-        WriteHashArguments();
+        WriteFingerprint();
         _writer.WriteLine();
         WriteConvertArguments();
         _writer.CloseBlock();
@@ -179,7 +179,7 @@ internal sealed partial class TaskEmitter
         else
         {
             _writer.WriteLine("internal " + _task.HandleName + "(" + _task.Type.FullyQualifiedName + " target, global::Flux.TaskOptions options)");
-            _writer.WriteLine("    : base(" + GeneratedCode.Literal(_task.RuntimeName) + ", options)");
+            _writer.WriteLine("    : base(" + GeneratedCode.Literal(_task.RuntimeName) + ", options, target)");
             _writer.OpenBlock();
             _writer.WriteLine("_target = target;");
             _writer.CloseBlock();

@@ -1,7 +1,7 @@
 using Flux.Generators.Catalog;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Types;
 using Flux.Shared.Declarations;
+using Flux.Shared.Declarations.Fingerprints;
 using Flux.Shared.Naming;
 
 namespace Flux.Generators.Tasks;
@@ -21,6 +21,7 @@ namespace Flux.Generators.Tasks;
 /// <param name="Rollback">The rollback, when it exists and fits.</param>
 /// <param name="Cref">The method as a doc-comment <c>cref</c>: <c>SayHi(string)</c>.</param>
 /// <param name="Entry">The catalog facts.</param>
+/// <param name="Fingerprint">How the arguments are fingerprinted: the encoders to generate.</param>
 internal sealed record TaskModel(
     ContainingTypeModel Type,
     string MethodName,
@@ -35,7 +36,8 @@ internal sealed record TaskModel(
     CompanionModel? Fallback,
     CompanionModel? Rollback,
     string Cref,
-    CatalogEntry Entry)
+    CatalogEntry Entry,
+    FingerprintPlan Fingerprint)
 {
     /// <summary>The handle property, <c>{M}Task</c>.</summary>
     public string PropertyName => GeneratedNames.TaskProperty(Symbols.TypeText.Unescape(MethodName));

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using Flux.Generators.Catalog;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Symbols;
 using Flux.Generators.Types;
+using Flux.Shared.Declarations;
+using Flux.Shared.Declarations.Fingerprints;
 using Flux.Shared.Declarations.Tasks;
 using Flux.Shared.Declarations.Types;
 using Flux.Shared.Naming;
@@ -83,7 +84,8 @@ internal static class TaskParser
             fallback is null ? null : Companion(fallback),
             rollback is null ? null : Companion(rollback),
             TypeText.MethodCref(method, signature.ParameterTypes),
-            entry);
+            entry,
+            FingerprintReader.Read(signature, compilation, cancellationToken));
     }
 
     private static EquatableArray<ParameterModel> Parameters(IMethodSymbol method, TaskSignature signature)

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Symbols;
+using Flux.Shared.Declarations;
 using Flux.Shared.Declarations.Types;
 using Microsoft.CodeAnalysis;
 

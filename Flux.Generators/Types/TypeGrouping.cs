@@ -4,9 +4,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Flux.Generators.Catalog;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Tasks;
 using Flux.Generators.Workflows;
+using Flux.Shared.Declarations;
 using Flux.Shared.Naming;
 
 namespace Flux.Generators.Types;

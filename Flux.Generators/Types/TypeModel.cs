@@ -1,6 +1,6 @@
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Tasks;
 using Flux.Generators.Workflows;
+using Flux.Shared.Declarations;
 
 namespace Flux.Generators.Types;
 

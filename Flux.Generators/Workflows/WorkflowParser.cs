@@ -1,9 +1,9 @@
 using System.Threading;
 using Flux.Generators.Catalog;
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Symbols;
 using Flux.Generators.Types;
 using Flux.Generators.Workflows.FluentDiagrams;
+using Flux.Shared.Declarations;
 using Flux.Shared.Declarations.Symbols;
 using Flux.Shared.Declarations.Types;
 using Flux.Shared.Declarations.Workflows;

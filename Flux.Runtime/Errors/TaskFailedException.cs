@@ -36,6 +36,20 @@ public sealed class TaskFailedException : FluxException
         RollbackError = rollbackError;
     }
 
+    /// <summary>A failure replayed from a durable log: the message as it was recorded.</summary>
+    internal TaskFailedException(
+        string message, string taskName, string callId, string? workflowName, string? executionId, int attempts, Exception innerException, Exception? fallbackError, Exception? rollbackError)
+        : base(message, innerException)
+    {
+        TaskName = taskName;
+        CallId = callId;
+        WorkflowName = workflowName;
+        ExecutionId = executionId;
+        Attempts = attempts;
+        FallbackError = fallbackError;
+        RollbackError = rollbackError;
+    }
+
     /// <summary>The failing task's name.</summary>
     public string TaskName { get; }
 

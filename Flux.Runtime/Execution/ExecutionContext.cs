@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace Flux;
 
 /// <summary>
@@ -7,26 +5,32 @@ namespace Flux;
 /// the running execution is <see cref="Current"/> (also reachable as <see cref="Workflow.Context"/>, which
 /// does not clash with <c>System.Threading.ExecutionContext</c> under implicit usings).
 /// </summary>
-public abstract class ExecutionContext
+/// <remarks>
+/// The class is split by concern: this file holds the state and the transient recording path (the fast path every
+/// in-memory run takes); <c>ExecutionContext.Recording.cs</c> the recording path of executions that are durable,
+/// observed, replayed or paused; <c>ExecutionContext.Durable.cs</c> their claims, pauses, resumes and cancellation;
+/// <c>ExecutionContext.Typed.cs</c> the typed executions and the run of one pass of the body.
+/// </remarks>
+public abstract partial class ExecutionContext
 {
-    private static readonly AsyncLocal<ExecutionContext?> s_current = new();
-
-    private readonly object _gate = new();
     private readonly EventLog _events = new();
-    // Keyed by one 64-bit mix of the name's and the arguments' stable hashes: a small key that is cheap to hash keeps
-    // the count of a million distinct calls compact. Two different calls would share a count only if their 64-bit mixes
-    // collided, and even then their ids stay deterministic (only an occurrence number is skipped).
-    private readonly Dictionary<ulong, int> _occurrences = new();
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _cancellation;
+    private int _runningCalls;   // calls that end through CallEnded (changed with Interlocked)
+    private int _runningRecorded; // plain recorded calls, which end in RecordEnd (changed under the lock)
+    private TaskCompletionSource? _drained;
+    private bool _closed;
 
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider)
+    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TaskCache cache)
     {
         WorkflowName = workflowName;
         ExecutionId = executionId;
         TimeProvider = timeProvider;
+        Cache = cache;
     }
 
     /// <summary>The execution running on this asynchronous flow, or null outside a workflow.</summary>
-    public static ExecutionContext? Current => s_current.Value;
+    public static ExecutionContext? Current => Scope.Current?.Execution;
 
     /// <summary>The workflow's name.</summary>
     public string WorkflowName { get; }
@@ -43,17 +47,25 @@ public abstract class ExecutionContext
     /// <summary>The clock of this execution (event times, retry delays, timeouts).</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Cancelled when the caller of <c>RunAsync</c> cancels the run.</summary>
+    /// <summary>
+    /// The token of the workflow body: cancelled when the caller of <c>RunAsync</c> cancels the run, and when the run
+    /// ends (so that nothing it started outlives it). Every call the workflow makes links to it.
+    /// </summary>
     public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>A snapshot of the event log, in the order the events were recorded.</summary>
+    /// <remarks>
+    /// An execution resumed from a store holds its whole log: the events of earlier runs, loaded from the store, come
+    /// first, and their <see cref="ExecutionEvent.Value"/> is the stored JSON (a <see cref="System.Text.Json.JsonElement"/>);
+    /// the events of this run keep their values as objects.
+    /// </remarks>
     public IReadOnlyList<ExecutionEvent> Events
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
-                return _events.ToArray();
+                return _events.ToArray(ExecutionId);
             }
         }
     }
@@ -70,6 +82,21 @@ public abstract class ExecutionContext
     /// <summary>True when the run was cancelled.</summary>
     public bool IsCancelled => State == ExecutionState.Cancelled;
 
+    /// <summary>True when the run stopped at a pause (<see cref="Workflow.Pause{T}(string)"/>) and waits to be resumed; see <see cref="PausedAt"/>.</summary>
+    public bool IsPaused => State == ExecutionState.Paused;
+
+    /// <summary>The name of the pause a paused execution waits at; null otherwise.</summary>
+    public string? PausedAt { get; private set; }
+
+    /// <summary>The lock of the log and of the call counts of every scope of this execution.</summary>
+    internal Lock Gate => _gate;
+
+    /// <summary>The cache of this execution's tasks with <see cref="TaskOptions.Cache"/>.</summary>
+    internal TaskCache Cache { get; }
+
+    /// <summary>The scope of the workflow body; null before the run starts.</summary>
+    internal RootScope? Root { get; private set; }
+
     /// <summary>Throws <see cref="WorkflowFailedException"/> (with the original exception inside) unless the run succeeded.</summary>
     public void ThrowIfFailed()
     {
@@ -81,146 +108,236 @@ public abstract class ExecutionContext
                 throw new WorkflowFailedException(WorkflowName, ExecutionId, Error!);
             case ExecutionState.Cancelled:
                 throw new OperationCanceledException($"Workflow '{WorkflowName}' (execution {ExecutionId}) was cancelled.", Error, CancellationToken);
+            case ExecutionState.Paused:
+                throw new InvalidOperationException($"Workflow '{WorkflowName}' (execution {ExecutionId}) is paused at '{PausedAt}': resume it with ResumeAsync.");
             default:
                 throw new InvalidOperationException($"Workflow '{WorkflowName}' (execution {ExecutionId}) has not finished: its state is {State}.");
         }
     }
 
-    internal static ExecutionContext? SwapCurrent(ExecutionContext? context)
+    /// <summary>
+    /// A call starts: assigns its occurrence and position in its scope and, when it is recorded, its <c>TaskStarted</c>
+    /// event, in one step under the execution's lock, so that the log shows calls in the order their ids were assigned.
+    /// The execution counts the call as running until it ends: a plain recorded call (<paramref name="endsWithRecordEnd"/>)
+    /// in <see cref="RecordEnd"/>, any other in <see cref="CallEnded"/>.
+    /// </summary>
+    internal void BeginCall<TArguments>(CallScope call, ulong key, TArguments arguments, bool records, bool endsWithRecordEnd)
     {
-        var previous = s_current.Value;
-        s_current.Value = context;
-        return previous;
+        if (!records)
+        {
+            Interlocked.Increment(ref _runningCalls);
+            if (call.Slot >= 0)
+            {
+                return;
+            }
+
+            lock (Gate)
+            {
+                call.Count(key);
+            }
+
+            return;
+        }
+
+        if (!endsWithRecordEnd)
+        {
+            Interlocked.Increment(ref _runningCalls);
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(arguments, out var bits);
+        lock (Gate)
+        {
+            _runningRecorded += endsWithRecordEnd ? 1 : 0;
+            call.Count(key);
+            if (!_closed)
+            {
+                _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, ExecutionEventType.TaskStarted, now, call, kept, bits);
+            }
+        }
     }
 
-    /// <summary>Assigns the next occurrence of a call and records its start, in one step so ids follow start order.</summary>
-    internal TaskCallId BeginTaskCall(string name, ulong nameHash, ulong argumentsHash, object? arguments)
+    /// <summary>A call that <see cref="BeginCall"/> counted (not a plain recorded one) has ended.</summary>
+    internal void CallEnded()
+    {
+        if (Interlocked.Decrement(ref _runningCalls) == 0)
+        {
+            SignalIfDrained();
+        }
+    }
+
+    /// <summary>Records an event of a task call, without a value; dropped once the execution has ended.</summary>
+    internal void Record(ExecutionEventType type, CallScope call) => Record<object?>(type, call, null);
+
+    /// <summary>Records an event of a task call; dropped once the execution has ended.</summary>
+    internal void Record<T>(ExecutionEventType type, CallScope call, T value)
+    {
+        if (_durable is not null)
+        {
+            RecordCall(type, call, value);
+            return;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var kept = EventValue.Of(value, out var bits);
+        lock (Gate)
+        {
+            if (!_closed)
+            {
+                _events.AppendCall(type, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
+            }
+        }
+    }
+
+    /// <summary>Records the last event of a plain recorded call and counts the call as ended, in one step.</summary>
+    internal void RecordEnd<T>(ExecutionEventType type, CallScope call, T value)
     {
         var now = TimeProvider.GetUtcNow();
-        var key = nameHash ^ (argumentsHash * 0x9E3779B97F4A7C15UL);
-        lock (_gate)
+        var kept = EventValue.Of(value, out var bits);
+        int running;
+        lock (Gate)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, key, out _);
-            var occurrence = count++;
-            var id = new TaskCallId(name, argumentsHash, occurrence);
-            _events.Append(new ExecutionEvent(ExecutionEventType.TaskStarted, now, id, arguments));
-            return id;
+            if (!_closed)
+            {
+                _events.AppendCall(type, now, call, kept, bits);
+                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
+            }
+
+            running = --_runningRecorded;
+        }
+
+        if (running == 0)
+        {
+            SignalIfDrained();
         }
     }
 
-    /// <summary>Records an event of a task call.</summary>
-    internal void Record(ExecutionEventType type, TaskCallId id, object? value = null)
+    private void SignalIfDrained()
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), id, value);
-        lock (_gate)
+        if (Volatile.Read(ref _drained) is { } drained && IsDrained)
         {
-            _events.Append(evt);
+            drained.TrySetResult();
         }
     }
 
-    private void RecordWorkflow(ExecutionEventType type, object? value)
+    private bool IsDrained => Volatile.Read(ref _runningCalls) == 0 && Volatile.Read(ref _runningRecorded) == 0;
+
+    /// <summary>Records an event of the workflow itself and returns its number (0 when dropped after the end).</summary>
+    private long RecordWorkflow(ExecutionEventType type, object? value, bool last = false, byte[]? payload = null, ExecutionUpdate? update = null)
     {
-        var evt = new ExecutionEvent(type, TimeProvider.GetUtcNow(), WorkflowName, ExecutionId, value);
-        lock (_gate)
+        var now = TimeProvider.GetUtcNow();
+        lock (Gate)
         {
-            _events.Append(evt);
+            if (_closed)
+            {
+                return 0;
+            }
+
+            _events.AppendWorkflow(type, now, WorkflowName, value);
+            var sequence = (long)_events.Count;
+            if (_durable is { } durable)
+            {
+                durable.Enqueue(new StoredEvent(sequence, type, now, null, WorkflowName, payload));
+                if (update is not null)
+                {
+                    durable.SetUpdate(update);
+                }
+            }
+
+            _observer?.NotifyWorkflow(this, sequence, type, now, value);
+            _closed |= last;
+            return sequence;
         }
     }
 
-    private protected void Start(object? input, CancellationToken cancellationToken)
+    /// <summary>Opens a pass of the body: a new root scope (its call counts start from zero) and a new cancellation source.</summary>
+    private void OpenPass(CancellationToken cancellationToken)
+    {
+        _cancellation = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        CancellationToken = _cancellation.Token;
+        Root = new RootScope(this, CancellationToken);
+        State = ExecutionState.Running;
+        lock (Gate)
+        {
+            _closed = false;
+        }
+    }
+
+    private protected void Start(object? input, CancellationToken cancellationToken, byte[]? inputPayload = null)
     {
         if (State != ExecutionState.Created)
         {
             throw new InvalidOperationException($"Execution {ExecutionId} of workflow '{WorkflowName}' was already started.");
         }
 
-        CancellationToken = cancellationToken;
-        State = ExecutionState.Running;
-        RecordWorkflow(ExecutionEventType.WorkflowStarted, input);
+        OpenPass(cancellationToken);
+        RecordWorkflow(ExecutionEventType.WorkflowStarted, input, payload: inputPayload);
     }
 
-    private protected void Succeed(object? output)
+    /// <summary>
+    /// The body has returned or thrown: cancels whatever the execution started that is still running (a call nobody
+    /// awaited, the calls of an abandoned attempt) and waits until it stopped, so that the terminal event is the last.
+    /// Returns the exception of a cancellation callback that threw, if one did.
+    /// </summary>
+    private protected async Task<Exception?> StopEverythingAsync()
+    {
+        var callbackError = Cancellations.Cancel(_cancellation!);
+        if (!IsDrained)
+        {
+            var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _drained, drained);
+            if (!IsDrained)
+            {
+                await drained.Task.ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _drained, null);
+        }
+
+        _cancellation!.Dispose();
+        return callbackError;
+    }
+
+    private protected long Succeed(object? output, byte[]? outputPayload = null)
     {
         State = ExecutionState.Succeeded;
-        RecordWorkflow(ExecutionEventType.WorkflowCompleted, output);
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowCompleted, output, last: true, outputPayload,
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now, Output = outputPayload });
     }
 
-    private protected void Fail(Exception error)
+    private protected long Fail(Exception error)
     {
         Error = error;
         State = ExecutionState.Failed;
-        RecordWorkflow(ExecutionEventType.WorkflowFailed, error);
+        var now = TimeProvider.GetUtcNow();
+        var failure = _durable is null ? null : RecordedFailure.From(error);
+        return RecordWorkflow(ExecutionEventType.WorkflowFailed, error, last: true, _durable is null ? null : PayloadJson.Failure(error),
+            failure is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now, ErrorType = failure.Type, ErrorMessage = failure.Message });
     }
 
-    private protected void Cancel(OperationCanceledException error)
+    private protected long Cancel(OperationCanceledException error)
     {
         Error = error;
         State = ExecutionState.Cancelled;
-        RecordWorkflow(ExecutionEventType.WorkflowCancelled, null);
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowCancelled, null, last: true, null,
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, FinishedAt = now });
+    }
+
+    private protected long Pause(string name)
+    {
+        State = ExecutionState.Paused;
+        PausedAt = name;
+        var now = TimeProvider.GetUtcNow();
+        return RecordWorkflow(ExecutionEventType.WorkflowPaused, name, last: true, _durable is null ? null : PayloadJson.Paused(name),
+            _durable is null ? null : new ExecutionUpdate { State = State, UpdatedAt = now, PausedAt = name });
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{WorkflowName} {ExecutionId} ({State})";
-}
-
-/// <summary>The execution of a workflow that takes a <typeparamref name="TInput"/>.</summary>
-/// <typeparam name="TInput">The workflow's input type.</typeparam>
-public class ExecutionContext<TInput> : ExecutionContext
-{
-    private protected ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider)
-    {
-        Input = input;
-    }
-
-    /// <summary>The workflow's input.</summary>
-    public TInput Input { get; }
-}
-
-/// <summary>
-/// The execution of a workflow from <typeparamref name="TInput"/> to <typeparamref name="TOutput"/>, as
-/// <c>RunAsync</c> returns it: finished, with a typed <see cref="Output"/>.
-/// </summary>
-/// <typeparam name="TInput">The workflow's input type.</typeparam>
-/// <typeparam name="TOutput">The workflow's output type.</typeparam>
-public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
-{
-    internal ExecutionContext(string workflowName, string executionId, TimeProvider timeProvider, TInput input)
-        : base(workflowName, executionId, timeProvider, input)
-    {
-    }
-
-    /// <summary>The workflow's output once it succeeded; <c>default</c> otherwise.</summary>
-    public TOutput? Output { get; private set; }
-
-    /// <summary>The output of a successful run; otherwise throws as <see cref="ExecutionContext.ThrowIfFailed"/> does.</summary>
-    public TOutput GetOutputOrThrow()
-    {
-        ThrowIfFailed();
-        return Output!;
-    }
-
-    internal async Task RunAsync(Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, CancellationToken cancellationToken)
-    {
-        Start(Input, cancellationToken);
-        var previous = SwapCurrent(this);
-        try
-        {
-            var output = await body(this).ConfigureAwait(false);
-            Output = output;
-            Succeed(output);
-        }
-        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
-        {
-            Cancel(cancelled);
-        }
-        catch (Exception error)
-        {
-            Fail(error);
-        }
-        finally
-        {
-            SwapCurrent(previous);
-        }
-    }
 }

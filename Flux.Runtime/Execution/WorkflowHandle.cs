@@ -1,7 +1,9 @@
+using System.Text.Json;
+
 namespace Flux;
 
 /// <summary>The untyped view of a workflow, for hosts and catalogs that run workflows by name.</summary>
-public abstract class WorkflowHandle
+public abstract partial class WorkflowHandle
 {
     private protected WorkflowHandle(string name)
     {
@@ -28,80 +30,45 @@ public abstract class WorkflowHandle
     /// <exception cref="ArgumentException">The input is not a <see cref="InputType"/>.</exception>
     public abstract Task<ExecutionContext> RunUntypedAsync(object? input, RunOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs the workflow with its input given as JSON (read with <see cref="RunOptions.Json"/>) and returns the finished
+    /// (or paused) execution.
+    /// </summary>
+    /// <exception cref="ArgumentException">The JSON does not fit <see cref="InputType"/>.</exception>
+    public abstract Task<ExecutionContext> RunJsonAsync(JsonElement? input, RunOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resumes a durable execution of this workflow from its store (<see cref="RunOptions.Store"/>), as
+    /// <see cref="WorkflowHandle{TInput, TOutput}.ResumeAsync(string, RunOptions?, CancellationToken)"/> does, with an
+    /// untyped resume value for its pause: the object itself, a <see cref="JsonElement"/>, or null for none.
+    /// </summary>
+    public abstract Task<ExecutionContext> ResumeUntypedAsync(string executionId, object? value = null, RunOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels an execution kept in <see cref="RunOptions.Store"/>. One that runs in this process is cancelled at once
+    /// (its running calls are cancelled, their rollbacks run, and it ends Cancelled); a paused one is recorded as
+    /// cancelled; one that runs in another process is asked to cancel (<see cref="IExecutionStore.RequestCancelAsync"/>),
+    /// which its owner sees at its next lease renewal.
+    /// </summary>
+    /// <returns>True when the execution was cancelled or asked to cancel; false when it does not exist or has finished.</returns>
+    public Task<bool> CancelAsync(string executionId, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        ArgumentNullException.ThrowIfNull(options);
+        var store = options.Store
+            ?? throw new InvalidOperationException($"CancelAsync needs RunOptions.Store: the store that keeps execution '{executionId}' of workflow '{Name}'.");
+        return ExecutionControl.CancelAsync(store, executionId, options, cancellationToken);
+    }
+
+    /// <summary>Starts a durable run from a JSON input: returns once the execution is stored, with the pass still to run.</summary>
+    internal abstract Task<PreparedRun> StartJsonAsync(JsonElement? input, RunOptions options, CancellationToken runToken, CancellationToken cancellationToken);
+
+    /// <summary>Loads and claims a durable execution to resume it, with a JSON resume value: returns the pass to run, or none for a finished execution.</summary>
+    internal abstract Task<PreparedRun> PrepareResumeJsonAsync(string executionId, JsonElement? value, RunOptions options, CancellationToken runToken, CancellationToken cancellationToken);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
 
-/// <summary>
-/// A workflow from <typeparamref name="TInput"/> to <typeparamref name="TOutput"/>. The generator creates one per
-/// <c>[Workflow]</c> method, as the <c>{Method}Workflow</c> property.
-/// </summary>
-/// <typeparam name="TInput">The input type.</typeparam>
-/// <typeparam name="TOutput">The output type.</typeparam>
-public sealed class WorkflowHandle<TInput, TOutput> : WorkflowHandle
-{
-    private readonly Func<ExecutionContext<TInput>, ValueTask<TOutput>> _body;
-    private readonly bool _acceptsNullInput;
-
-    /// <summary>Creates a handle over a workflow body.</summary>
-    /// <param name="name">The workflow's name.</param>
-    /// <param name="body">The workflow body.</param>
-    /// <param name="acceptsNullInput">False when the input type is a non-nullable reference type: a null input is then rejected before anything runs.</param>
-    /// <param name="diagram">The Mermaid diagram of the workflow's graph, when known at build time.</param>
-    public WorkflowHandle(string name, Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, bool acceptsNullInput = true, string? diagram = null)
-        : base(name)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        _body = body;
-        _acceptsNullInput = acceptsNullInput;
-        Diagram = diagram;
-    }
-
-    /// <inheritdoc/>
-    public override Type InputType => typeof(TInput);
-
-    /// <inheritdoc/>
-    public override Type OutputType => typeof(TOutput);
-
-    /// <summary>
-    /// Runs the workflow and returns the finished execution. It does not throw when the workflow fails: the
-    /// execution's <see cref="ExecutionContext.HasFailed"/> and <see cref="ExecutionContext.Error"/> say so.
-    /// </summary>
-    /// <exception cref="ArgumentNullException">The input is null and the workflow does not accept null.</exception>
-    public Task<ExecutionContext<TInput, TOutput>> RunAsync(TInput input, CancellationToken cancellationToken = default) =>
-        RunAsync(input, null, cancellationToken);
-
-    /// <inheritdoc cref="RunAsync(TInput, CancellationToken)"/>
-    public async Task<ExecutionContext<TInput, TOutput>> RunAsync(TInput input, RunOptions? options, CancellationToken cancellationToken = default)
-    {
-        if (input is null && !_acceptsNullInput)
-        {
-            throw new ArgumentNullException(nameof(input), $"Workflow '{Name}' takes a non-null {typeof(TInput).Name} input; pass a value.");
-        }
-
-        options ??= RunOptions.Default;
-        var context = new ExecutionContext<TInput, TOutput>(
-            Name, options.ExecutionId ?? Guid.NewGuid().ToString("N"), options.TimeProvider ?? TimeProvider.System, input);
-        await context.RunAsync(_body, cancellationToken).ConfigureAwait(false);
-        return context;
-    }
-
-    /// <summary>Runs the workflow and returns its output, or throws <see cref="WorkflowFailedException"/> if it failed.</summary>
-    public async Task<TOutput> RunOrThrowAsync(TInput input, CancellationToken cancellationToken = default)
-    {
-        var context = await RunAsync(input, null, cancellationToken).ConfigureAwait(false);
-        return context.GetOutputOrThrow();
-    }
-
-    /// <inheritdoc/>
-    public override async Task<ExecutionContext> RunUntypedAsync(object? input, RunOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (input is not TInput typed && !(input is null && default(TInput) is null))
-        {
-            throw new ArgumentException(
-                $"Workflow '{Name}' takes a {typeof(TInput).Name} input, but was given {(input is null ? "null" : input.GetType().Name)}.", nameof(input));
-        }
-
-        return await RunAsync((TInput)input!, options, cancellationToken).ConfigureAwait(false);
-    }
-}
+/// <summary>An execution ready for its next pass: <see cref="RunAsync"/> runs it (null when it has finished and nothing runs).</summary>
+internal sealed record PreparedRun(ExecutionContext Context, Func<Task>? RunAsync);

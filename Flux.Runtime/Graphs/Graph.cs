@@ -31,10 +31,12 @@ public sealed class Graph
     private readonly List<string> _ends = [];
 
     /// <summary>Starts a graph.</summary>
-    /// <param name="name">The graph's name, used in messages and diagrams.</param>
+    /// <param name="name">The graph's name, used in messages, diagrams and the ids of its nodes' calls; without '/', '~', '[' or ']'.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
     public Graph(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        CallIdNames.CheckGraph(name);
         Name = name;
     }
 
@@ -42,11 +44,13 @@ public sealed class Graph
     public string Name { get; }
 
     /// <summary>Adds a node that runs <paramref name="task"/>; the name must be unique in the graph (FLUX004).</summary>
-    /// <param name="name">The node's name.</param>
+    /// <param name="name">The node's name, also part of the ids of its calls; without '/', '~', '[' or ']'.</param>
     /// <param name="task">Any task handle. It takes one parameter per input: the graph's input for a start node, then one per incoming edge in the order the edges were added.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
     public Graph AddNode(string name, TaskHandle task)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        CallIdNames.CheckNode(Name, name);
         ArgumentNullException.ThrowIfNull(task);
         _nodes.Add(new GraphNode(name, task));
         return this;

@@ -66,6 +66,8 @@ public sealed class GraphDefinition
 
         Incoming = Array.ConvertAll(incoming, list => list.ToArray());
         Outgoing = Array.ConvertAll(outgoing, list => list.ToArray());
+        NodeNames = Array.ConvertAll(nodes, node => node.Name);
+        NameKey = ScopeKey.OfName(name);
         IsStart = new bool[nodes.Length];
         IsEnd = new bool[nodes.Length];
         foreach (var start in startNodes)
@@ -73,9 +75,11 @@ public sealed class GraphDefinition
             IsStart[index[start]] = true;
         }
 
-        foreach (var end in endNodes)
+        EndIndexes = new int[endNodes.Length];
+        for (var i = 0; i < endNodes.Length; i++)
         {
-            IsEnd[index[end]] = true;
+            EndIndexes[i] = index[endNodes[i]];
+            IsEnd[EndIndexes[i]] = true;
         }
     }
 
@@ -107,14 +111,26 @@ public sealed class GraphDefinition
 
     internal bool[] IsEnd { get; }
 
+    /// <summary>The node of each end node, in the order of <see cref="EndNodes"/>.</summary>
+    internal int[] EndIndexes { get; }
+
+    /// <summary>The nodes' names, by node index: the slots of a run's scope.</summary>
+    internal string[] NodeNames { get; }
+
+    /// <summary>The stable hash of <see cref="Name"/>, for counting runs of the graph in a scope.</summary>
+    internal ulong NameKey { get; }
+
     /// <summary>
     /// Runs the graph on <paramref name="input"/> and returns the output of the end node that ran. Node calls are
-    /// ordinary task calls: inside a workflow they record their events in <see cref="ExecutionContext.Current"/>.
+    /// ordinary task calls: inside a workflow they record their events in <see cref="ExecutionContext.Current"/>, with
+    /// the ids of their nodes (<c>graph:{name}/{node}/{call}</c>; see <see cref="TaskCallId"/>).
     /// </summary>
     /// <typeparam name="TInput">The graph's input type: every start node's first parameter must accept it.</typeparam>
     /// <typeparam name="TOutput">The result type: it must accept every end node's result.</typeparam>
     /// <param name="input">The input every start node receives.</param>
-    /// <param name="cancellationToken">Cancels the running nodes; without one, the running workflow's token is used.</param>
+    /// <param name="cancellationToken">Cancels the running nodes. It is linked to the token of the scope the graph runs in
+    /// (the workflow body, or the task body that runs it), so that the workflow's cancellation and the failure of an
+    /// enclosing batch reach the nodes too.</param>
     /// <exception cref="ArgumentException"><typeparamref name="TInput"/> or <typeparamref name="TOutput"/> does not fit a start or end node; nothing ran.</exception>
     /// <exception cref="GraphRunException">The run reached no end node or several, or a condition threw.</exception>
     /// <exception cref="TaskFailedException">A node failed; the other running nodes were cancelled and stopped first.</exception>
@@ -122,12 +138,6 @@ public sealed class GraphDefinition
     public async Task<TOutput> RunAsync<TInput, TOutput>(TInput input, CancellationToken cancellationToken = default)
     {
         CheckRunTypes(typeof(TInput), typeof(TOutput));
-        var context = ExecutionContext.Current;
-        if (!cancellationToken.CanBeCanceled && context is not null)
-        {
-            cancellationToken = context.CancellationToken;
-        }
-
         var output = await new GraphRun(this, input).RunAsync(cancellationToken).ConfigureAwait(false);
         return (TOutput)output!;
     }

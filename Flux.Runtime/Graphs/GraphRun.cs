@@ -1,12 +1,12 @@
-using System.Runtime.ExceptionServices;
-
 namespace Flux;
 
 /// <summary>
 /// One run of a <see cref="GraphDefinition"/>: all the state of the run lives here, so one definition serves any
-/// number of runs. A single driver loop owns the state (no locks): it starts ready nodes, waits for any running node
-/// to finish, then settles the edges out of it (evaluating their conditions) and finds the nodes that became ready
-/// or must be skipped.
+/// number of runs. A single driver loop owns the state (no locks): it starts ready nodes, each in its node's slot of the
+/// run's <see cref="GraphScope"/>, waits for any running node to finish, then settles the edges out of it (evaluating
+/// their conditions) and finds the nodes that became ready or must be skipped. The first failure (a node's, or a
+/// condition's as a <see cref="GraphRunException"/>) cancels the other nodes; the run waits for every node it started
+/// before it throws that failure.
 /// </summary>
 internal sealed class GraphRun
 {
@@ -48,18 +48,18 @@ internal sealed class GraphRun
 
     public async Task<object?> RunAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = new List<(int Node, Task<object?> Task)>();
-        ExceptionDispatchInfo? failure = null;
+        using var scope = new GraphScope(_graph.Name, _graph.NameKey, _graph.NodeNames, cancellationToken);
+        scope.Token.ThrowIfCancellationRequested();
+        var running = new List<RunningNode>();
 
         while (true)
         {
-            while (failure is null && _ready.Count > 0)
+            // Nothing new starts once a node failed or the run was cancelled; what runs is still awaited.
+            while (!scope.Token.IsCancellationRequested && _ready.Count > 0)
             {
                 var node = _ready.Dequeue();
                 _state[node] = NodeState.Running;
-                running.Add((node, Start(node, cancellation.Token)));
+                running.Add(new RunningNode(node, Start(node, scope)));
             }
 
             if (running.Count == 0)
@@ -68,52 +68,65 @@ internal sealed class GraphRun
             }
 
             // A node that finished synchronously (or already) is settled without waiting: most nodes of a chain do.
-            var at = running.FindIndex(static r => r.Task.IsCompleted);
+            var at = running.FindIndex(static r => r.IsCompleted);
             if (at < 0)
             {
-                var first = await Task.WhenAny(running.Select(static r => r.Task)).ConfigureAwait(false);
+                for (var i = 0; i < running.Count; i++)
+                {
+                    running[i] = running[i].WithTask();
+                }
+
+                var first = await Task.WhenAny(running.Select(static r => r.Task!)).ConfigureAwait(false);
                 at = running.FindIndex(r => r.Task == first);
             }
 
-            var (done, finished) = running[at];
+            var finished = running[at];
             running.RemoveAt(at);
-
-            if (!finished.IsCompletedSuccessfully)
+            var done = finished.Node;
+            object? output;
+            try
             {
-                // The first failure wins; the others are the cancelled siblings. Keep looping to wait for them.
-                if (failure is null)
+                output = finished.GetResult();
+            }
+            catch (Exception error)
+            {
+                // The first failure wins and cancels the other nodes (a throwing cancellation callback does not stop
+                // the run from waiting for them); a cancelled node is not a failure of its own.
+                if (!scope.IsCancellation(error))
                 {
-                    failure = ExceptionDispatchInfo.Capture(finished.Exception?.InnerException ?? new OperationCanceledException(cancellation.Token));
-                    await cancellation.CancelAsync().ConfigureAwait(false);
+                    scope.TryFail(error);
                 }
 
                 continue;
             }
 
-            if (failure is not null)
+            if (scope.HasFailed)
             {
                 continue;
             }
 
             _state[done] = NodeState.Completed;
-            _outputs[done] = finished.Result;
+            _outputs[done] = output;
             try
             {
                 await SettleAsync(done).ConfigureAwait(false);
             }
             catch (GraphRunException conditionFailed)
             {
-                failure = ExceptionDispatchInfo.Capture(conditionFailed);
-                await cancellation.CancelAsync().ConfigureAwait(false);
+                scope.TryFail(conditionFailed);
             }
         }
 
-        failure?.Throw();
-        cancellationToken.ThrowIfCancellationRequested();
+        scope.Drained();
+        if (scope.HasFailed || scope.Token.IsCancellationRequested)
+        {
+            scope.ThrowStopped($"Graph '{_graph.Name}'");
+        }
+
         return Result();
     }
 
-    private Task<object?> Start(int node, CancellationToken cancellationToken)
+    private ValueTask<object?> Start(int node, GraphScope scope)
     {
         var incoming = _graph.Incoming[node];
         var offset = _graph.IsStart[node] ? 1 : 0;
@@ -130,12 +143,12 @@ internal sealed class GraphRun
 
         try
         {
-            return _graph.Nodes[node].Task.CreateCall(arguments).RunUntypedAsync(cancellationToken).AsTask();
+            return _graph.Nodes[node].Task.CreateCall(arguments).RunUntypedInAsync(scope, node, scope.Token);
         }
         catch (Exception error)
         {
             // CreateCall refuses a value its parameter cannot hold (a null for a value type): a failure of this node.
-            return Task.FromException<object?>(error);
+            return ValueTask.FromException<object?>(error);
         }
     }
 
@@ -196,56 +209,41 @@ internal sealed class GraphRun
         }
         catch (Exception error)
         {
-            throw new GraphRunException(
-                _graph.Name,
-                $"Graph '{_graph.Name}': the condition on edge '{definition.From}' -> '{definition.To}' ({condition.Description}) threw {error.GetType().Name}: {error.Message}",
-                error);
+            throw GraphRunErrors.ConditionThrew(_graph.Name, definition.From, definition.To, condition.Description, error);
         }
     }
 
     private object? Result()
     {
-        var ran = new List<string>();
-        var skipped = new List<string>();
+        var ends = _graph.EndNodes;
+        Span<bool> ran = ends.Count <= 16 ? stackalloc bool[ends.Count] : new bool[ends.Count];
         object? output = null;
-        foreach (var end in _graph.EndNodes)
+        for (var i = 0; i < ends.Count; i++)
         {
-            var node = IndexOf(end);
-            if (_state[node] == NodeState.Completed)
+            var node = _graph.EndIndexes[i];
+            ran[i] = _state[node] == NodeState.Completed;
+            if (ran[i])
             {
-                ran.Add(end);
                 output = _outputs[node];
             }
-            else
-            {
-                skipped.Add(end);
-            }
         }
 
-        return ran.Count switch
-        {
-            1 => output,
-            0 => throw new GraphRunException(
-                _graph.Name,
-                $"Graph '{_graph.Name}' reached no end node: {Quote(skipped)} {(skipped.Count == 1 ? "was" : "were")} skipped because a condition on the way was false. Make sure every run reaches an end node, e.g. add an edge with the opposite condition to another end node."),
-            _ => throw new GraphRunException(
-                _graph.Name,
-                $"Graph '{_graph.Name}' reached {ran.Count} end nodes ({Quote(ran)}), but a run has one result: make the conditions in front of these end nodes exclusive, or join them into one end node."),
-        };
+        GraphRunErrors.ThrowUnlessOneEndNodeRan(_graph.Name, ends, ran);
+        return output;
     }
 
-    private int IndexOf(string node)
+    /// <summary>A node whose call runs: its task of the result, made a <see cref="Task"/> only when the run must wait for any of several.</summary>
+    private readonly struct RunningNode(int node, ValueTask<object?> call, Task<object?>? task = null)
     {
-        for (var n = 0; n < _graph.Nodes.Count; n++)
-        {
-            if (_graph.Nodes[n].Name == node)
-            {
-                return n;
-            }
-        }
+        public int Node { get; } = node;
 
-        throw new InvalidOperationException($"End node '{node}' is not in graph '{_graph.Name}'.");
+        public Task<object?>? Task { get; } = task;
+
+        public bool IsCompleted => Task?.IsCompleted ?? call.IsCompleted;
+
+        public RunningNode WithTask() => Task is null ? new RunningNode(Node, default, call.AsTask()) : this;
+
+        /// <summary>Takes the result once; throws the node's failure or cancellation.</summary>
+        public object? GetResult() => Task is null ? call.GetAwaiter().GetResult() : Task.GetAwaiter().GetResult();
     }
-
-    private static string Quote(List<string> names) => string.Join(", ", names.Select(name => $"'{name}'"));
 }

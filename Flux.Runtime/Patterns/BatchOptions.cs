@@ -29,16 +29,21 @@ public sealed record BatchOptions
         }
     }
 
-    /// <summary>A time limit for the whole batch; when it passes, the running calls are cancelled and the batch throws <see cref="TimeoutException"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    /// <summary>
+    /// A time limit for the whole batch, on the execution's clock; when it passes, the running calls are cancelled and the
+    /// batch throws <see cref="TimeoutException"/>. A batch whose calls all finished returns their results, even if the
+    /// limit passes before it looks at them. Null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative or longer than a timer supports (about 49.7 days).</exception>
     public TimeSpan? Timeout
     {
         get => _timeout;
         init
         {
-            if (value is { } limit && limit <= TimeSpan.Zero && limit != System.Threading.Timeout.InfiniteTimeSpan)
+            if (value is { } limit && limit != System.Threading.Timeout.InfiniteTimeSpan && (limit <= TimeSpan.Zero || limit > TaskOptions.MaxTimer))
             {
-                throw new ArgumentOutOfRangeException(nameof(Timeout), value, $"Timeout must be positive (got {value}); leave it null for no limit.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(Timeout), value, $"Timeout must be positive and at most {TaskOptions.MaxTimer} (got {value}); leave it null for no limit.");
             }
 
             _timeout = value;

@@ -7,6 +7,13 @@ public static partial class Workflow
     public static ExecutionContext? Context => ExecutionContext.Current;
 
     /// <summary>
+    /// The id of the task call whose body (or fallback, or rollback) is running, as text (see <see cref="TaskCallId"/>);
+    /// null outside a task body. It comes from the program's structure, so it is the same every time the workflow runs
+    /// this call: use it as an idempotency key for what the body does outside (a payment, a message).
+    /// </summary>
+    public static string? CurrentCall => (Scope.Current as CallScope)?.IdText;
+
+    /// <summary>
     /// Runs the calls at once and returns their results in argument order. The first failure cancels the
     /// other calls, waits for them to stop, and is thrown (a <see cref="TaskFailedException"/> naming the task).
     /// </summary>
@@ -89,6 +96,9 @@ public static partial class Workflow
     /// <summary>Adapts a call of any result type to one that returns its result boxed.</summary>
     private sealed class BoxedCall(TaskCall inner) : TaskCall<object?>(inner.Task)
     {
-        public override ValueTask<object?> RunAsync(CancellationToken cancellationToken = default) => inner.RunUntypedAsync(cancellationToken);
+        internal override StartedCall<object?> Start(CancellationToken cancellationToken) => new(inner.RunUntypedAsync(cancellationToken));
+
+        internal override StartedCall<object?> StartIn(Scope scope, int slot, CancellationToken cancellationToken) =>
+            new(inner.RunUntypedInAsync(scope, slot, cancellationToken));
     }
 }

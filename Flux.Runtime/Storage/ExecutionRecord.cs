@@ -54,9 +54,12 @@ public sealed record ExecutionRecord
     /// <summary>When someone asked for the execution to be cancelled, if anyone did.</summary>
     public DateTimeOffset? CancelRequestedAt { get; init; }
 
-    /// <summary>Increases with every change of the summary; claims compare and set it.</summary>
+    /// <summary>
+    /// Increases with every change of the summary; claims compare and set it. The store sets it: 1 when the execution
+    /// is created, then one more with every append, claim, renewal, release and cancel request that changes the summary.
+    /// </summary>
     public long Version { get; init; }
 
-    /// <summary>The number of the last stored event (0 when there is none).</summary>
+    /// <summary>The number of the last stored event (0 when there is none); the store sets it.</summary>
     public long LastSequence { get; init; }
 }

@@ -20,18 +20,24 @@ namespace Flux;
 /// Deciding whether the current owner is gone (lease expired, process dead) is the caller's business.</item>
 /// <item><b>Isolation.</b> Executions never see each other's events; any number may append concurrently.</item>
 /// </list>
-/// <para>Payloads are opaque UTF-8 JSON bytes to the store; the engine serializes and deserializes them.</para>
+/// <para>Payloads are opaque UTF-8 JSON bytes to the store; the engine serializes and deserializes them. Times are
+/// kept exactly, to the tick, and come back in UTC.</para>
 /// </remarks>
 public interface IExecutionStore
 {
-    /// <summary>Stores a new execution with its first events (usually <c>WorkflowStarted</c>), in one commit.</summary>
+    /// <summary>
+    /// Stores a new execution with its first events (usually <c>WorkflowStarted</c>), in one commit. The store sets
+    /// <see cref="ExecutionRecord.Version"/> (to 1) and <see cref="ExecutionRecord.LastSequence"/>; every other field is
+    /// stored as given, so an execution may be created already claimed (<see cref="ExecutionRecord.Owner"/>).
+    /// </summary>
     /// <exception cref="ExecutionAlreadyExistsException">An execution with this id is already stored.</exception>
     /// <exception cref="EventSequenceException">The events are not numbered 1, 2, 3...</exception>
     ValueTask CreateAsync(ExecutionRecord execution, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Appends events to an execution and, when <paramref name="update"/> is given, replaces its summary fields, in
-    /// one commit. Returns once that commit is durable.
+    /// one commit. Returns once that commit is durable. Calls made one after another, even without awaiting each, are
+    /// applied in the order they were made.
     /// </summary>
     /// <exception cref="ExecutionNotFoundException">No execution has this id.</exception>
     /// <exception cref="EventSequenceException">The first event's number is not the stored last number + 1, or the events are not consecutive.</exception>

@@ -24,6 +24,9 @@ public abstract class TaskCall
     /// <summary>Starts the call and returns its result boxed; used by patterns that route values at run time.</summary>
     public abstract ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token, and returns its result boxed.</summary>
+    internal abstract ValueTask<object?> RunUntypedInAsync(Scope scope, int slot, CancellationToken cancellationToken);
+
     private protected void MarkStarted()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
@@ -43,11 +46,15 @@ public abstract class TaskCall<TResult> : TaskCall
     {
     }
 
-    /// <summary>Starts the call. Without a token, the running workflow's token is used.</summary>
-    public abstract ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Starts the call in the current scope (the workflow body, or the body of the call that makes it). It runs on the
+    /// scope's token, so that whatever cancels the enclosing work cancels it too; a token given here is linked to the
+    /// scope's token, not a replacement for it.
+    /// </summary>
+    public ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default) => Start(cancellationToken).AsValueTask();
 
-    /// <summary>Starts the call and lets <c>await</c> wait for it.</summary>
-    public ValueTaskAwaiter<TResult> GetAwaiter() => RunAsync().GetAwaiter();
+    /// <summary>Starts the call (as <see cref="RunAsync"/> does) and lets <c>await</c> wait for it.</summary>
+    public TaskCallAwaiter<TResult> GetAwaiter() => new(Start(default));
 
     /// <summary>Starts the call, with the given continuation behaviour.</summary>
     public ConfiguredValueTaskAwaitable<TResult> ConfigureAwait(bool continueOnCapturedContext) =>
@@ -56,6 +63,19 @@ public abstract class TaskCall<TResult> : TaskCall
     /// <inheritdoc/>
     public override async ValueTask<object?> RunUntypedAsync(CancellationToken cancellationToken = default) =>
         await RunAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/> (a batch item, a graph node), on the slot's token.</summary>
+    internal ValueTask<TResult> RunInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
+        StartIn(scope, slot, cancellationToken).AsValueTask();
+
+    internal override async ValueTask<object?> RunUntypedInAsync(Scope scope, int slot, CancellationToken cancellationToken) =>
+        await RunInAsync(scope, slot, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Starts the call in the current scope, with <paramref name="cancellationToken"/> linked to the scope's token.</summary>
+    internal abstract StartedCall<TResult> Start(CancellationToken cancellationToken);
+
+    /// <summary>Starts the call in slot <paramref name="slot"/> of <paramref name="scope"/>, on the slot's token.</summary>
+    internal abstract StartedCall<TResult> StartIn(Scope scope, int slot, CancellationToken cancellationToken);
 }
 
 internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
@@ -71,15 +91,17 @@ internal sealed class TaskCall<TArguments, TResult> : TaskCall<TResult>
 
     public TArguments Arguments { get; }
 
-    public override ValueTask<TResult> RunAsync(CancellationToken cancellationToken = default)
+    internal override StartedCall<TResult> Start(CancellationToken cancellationToken)
     {
         MarkStarted();
-        var context = ExecutionContext.Current;
-        if (!cancellationToken.CanBeCanceled && context is not null)
-        {
-            cancellationToken = context.CancellationToken;
-        }
+        var scope = Scope.Current;
+        var token = Cancellations.Link(scope?.Token ?? default, cancellationToken, out var linked);
+        return TaskInvoker.Start(_handle, Arguments, scope, slot: -1, token, linked);
+    }
 
-        return TaskInvoker.InvokeAsync(_handle, Arguments, context, cancellationToken);
+    internal override StartedCall<TResult> StartIn(Scope scope, int slot, CancellationToken cancellationToken)
+    {
+        MarkStarted();
+        return TaskInvoker.Start(_handle, Arguments, scope, slot, cancellationToken, linked: null);
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Flux;
 
 /// <summary>
@@ -5,21 +7,24 @@ namespace Flux;
 /// <see cref="TaskHandle{TArguments, TResult}"/>; patterns that mix tasks of different shapes (a
 /// <c>Graph</c>) use this view.
 /// </summary>
-public abstract class TaskHandle
+public abstract partial class TaskHandle
 {
-    private protected TaskHandle(string name, TaskOptions options)
+    private protected TaskHandle(string name, TaskOptions options, object? target)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
+        CallIdNames.CheckTask(name);
         Name = name;
         Options = options;
-        var hasher = default(ArgumentHasher);
-        hasher.Add(name);
-        NameHash = hasher.Hash;
+        Target = target;
+        NameKey = ScopeKey.OfName(name);
     }
 
-    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the key that counts a call's occurrences.</summary>
-    internal ulong NameHash { get; }
+    /// <summary>The stable hash of <see cref="Name"/>, computed once: part of the keys a scope counts this task's calls and Maps by.</summary>
+    internal ulong NameKey { get; }
+
+    /// <summary>The instance an instance task runs on (calls of different instances never share a cached result); null for a static task.</summary>
+    internal object? Target { get; }
 
     /// <summary>The task's name, as events and the catalog show it.</summary>
     public string Name { get; }
@@ -50,11 +55,25 @@ public abstract class TaskHandle
 /// </summary>
 /// <typeparam name="TArguments">The parameter type, a tuple of the parameter types, or <see cref="ValueTuple"/> for none.</typeparam>
 /// <typeparam name="TResult">The result type, or <see cref="ValueTuple"/> for a task that returns no value.</typeparam>
-public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
+public abstract partial class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArguments, TResult>
 {
-    /// <summary>Creates the handle.</summary>
+    /// <summary>Creates the handle of a static task.</summary>
+    /// <param name="name">The task's name, as events, ids and the catalog show it; without '/', '~', '[' or ']'.</param>
+    /// <param name="options">The options the task runs with.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
     protected TaskHandle(string name, TaskOptions options)
-        : base(name, options)
+        : base(name, options, null)
+    {
+    }
+
+    /// <summary>Creates the handle of an instance task, which runs on <paramref name="target"/>.</summary>
+    /// <param name="name">The task's name, as events, ids and the catalog show it; without '/', '~', '[' or ']'.</param>
+    /// <param name="options">The options the task runs with.</param>
+    /// <param name="target">The instance the task runs on: calls of different instances never share a cached result.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains a character call ids reserve.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected TaskHandle(string name, TaskOptions options, object target)
+        : base(name, options, target ?? throw new ArgumentNullException(nameof(target)))
     {
     }
 
@@ -62,22 +81,31 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     public override Type ResultType => typeof(TResult);
 
     /// <summary>True when the task declares a fallback.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual bool HasFallback => false;
 
     /// <summary>True when the task declares a rollback.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual bool HasRollback => false;
 
     /// <summary>Runs the task's body once.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken);
 
-    /// <summary>Adds the arguments to the hash that identifies a call.</summary>
-    protected abstract void HashArguments(ref ArgumentHasher hasher, TArguments arguments);
+    /// <summary>
+    /// Writes the exact encoding of <paramref name="arguments"/>, parameter by parameter: what the fingerprint in a call's
+    /// id hashes. Generated: see <c>docs/fingerprints.md</c>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments);
 
     /// <summary>Runs the fallback; only called when <see cref="HasFallback"/> is true.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual ValueTask<TResult> InvokeFallbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no fallback.");
 
     /// <summary>Runs the rollback; only called when <see cref="HasRollback"/> is true.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual ValueTask InvokeRollbackAsync(TArguments arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Task '{Name}' has no rollback.");
 
@@ -93,24 +121,39 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
 
     internal ValueTask RunRollbackAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeRollbackAsync(arguments, cancellationToken);
 
+    /// <summary>The fingerprint of a call's arguments: the stable 64-bit hash in its id.</summary>
+    /// <exception cref="FingerprintException">An argument has no exact encoding; the message names the task.</exception>
     internal ulong HashOf(TArguments arguments)
     {
-        var hasher = default(ArgumentHasher);
-        HashArguments(ref hasher, arguments);
-        return hasher.Hash;
+        var writer = default(FingerprintWriter);
+        try
+        {
+            WriteFingerprint(ref writer, arguments);
+        }
+        catch (FingerprintException error)
+        {
+            throw new FingerprintException($"Task '{Name}' cannot fingerprint its arguments: {error.Message}", error.ValueType, error);
+        }
+
+        return writer.GetFingerprint();
     }
 
     /// <summary>Converts untyped arguments, one per parameter, to <typeparamref name="TArguments"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract TArguments ConvertArguments(ReadOnlySpan<object?> arguments);
 
     /// <summary>A lazy call with these arguments.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TaskCall<TResult> CreateCall(TArguments arguments) => new TaskCall<TArguments, TResult>(this, arguments);
 
     /// <inheritdoc/>
     TaskCall<TResult> ITask<TArguments, TResult>.Call(TArguments arguments) => CreateCall(arguments);
 
     /// <inheritdoc/>
-    public sealed override TaskCall CreateCall(ReadOnlySpan<object?> arguments)
+    public sealed override TaskCall CreateCall(ReadOnlySpan<object?> arguments) => CreateCall(ConvertArguments(CheckArguments(arguments)));
+
+    /// <summary>Checks untyped arguments against the parameters: their number, and each one's type.</summary>
+    private ReadOnlySpan<object?> CheckArguments(ReadOnlySpan<object?> arguments)
     {
         if (arguments.Length != ParameterTypes.Count)
         {
@@ -130,10 +173,11 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
             }
         }
 
-        return CreateCall(ConvertArguments(arguments));
+        return arguments;
     }
 
     /// <summary>Applies the task to every item; results in input order. See <see cref="BatchOptions"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResult[]> MapCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -141,6 +185,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to every item of an asynchronous sequence; results in input order.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResult[]> MapCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -148,6 +193,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to every item and returns every outcome, success or failure, in input order.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<Outcome<TResult>[]> MapOutcomesCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -155,6 +201,7 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected IAsyncEnumerable<TResult> MapStreamCore(IAsyncEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -162,45 +209,56 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Applies the task to a sequence of any size with bounded memory, yielding results as a stream.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected IAsyncEnumerable<TResult> MapStreamCore(IEnumerable<TArguments> items, BatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         return BatchRunner.MapStreamAsync(this, BatchRunner.ToAsync(items), options ?? BatchOptions.Default, cancellationToken);
     }
 
-    /// <summary>Runs a synchronous body on the thread pool, so that CPU-bound tasks run in parallel.</summary>
+    /// <summary>
+    /// Runs a synchronous body on the thread pool, so that CPU-bound tasks run in parallel. The body counts as entered
+    /// (see rollbacks) only once the pool starts it: a call cancelled while it waits in the queue has nothing to compensate.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, TResult> body, TArguments arguments, CancellationToken cancellationToken)
     {
+        var call = QueueingBody();
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<TResult>(Task.Factory.StartNew(
             static state =>
             {
-                var (run, args) = ((Func<TArguments, TResult>, TArguments))state!;
+                var (run, args, call) = ((Func<TArguments, TResult>, TArguments, CallScope?))state!;
+                call?.EnteringBody();
                 return run(args);
             },
-            (body, arguments),
+            (body, arguments, call),
             cancellationToken,
             TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default));
     }
 
-    /// <summary>Runs a synchronous body that takes the cancellation token on the thread pool.</summary>
+    /// <summary>Runs a synchronous body that takes the cancellation token on the thread pool; see the other overload.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static ValueTask<TResult> RunOnThreadPool(Func<TArguments, CancellationToken, TResult> body, TArguments arguments, CancellationToken cancellationToken)
     {
+        var call = QueueingBody();
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<TResult>(Task.Factory.StartNew(
             static state =>
             {
-                var (run, args, token) = ((Func<TArguments, CancellationToken, TResult>, TArguments, CancellationToken))state!;
+                var (run, args, token, call) = ((Func<TArguments, CancellationToken, TResult>, TArguments, CancellationToken, CallScope?))state!;
+                call?.EnteringBody();
                 return run(args, token);
             },
-            (body, arguments, cancellationToken),
+            (body, arguments, cancellationToken, call),
             cancellationToken,
             TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default));
     }
 
     /// <summary>Adapts a body that returns a non-generic <see cref="Task"/> to a task with no result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static async ValueTask<ValueTuple> NoResult(Task running)
     {
         await running.ConfigureAwait(false);
@@ -208,9 +266,18 @@ public abstract class TaskHandle<TArguments, TResult> : TaskHandle, ITask<TArgum
     }
 
     /// <summary>Adapts a body that returns a non-generic <see cref="ValueTask"/> to a task with no result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static async ValueTask<ValueTuple> NoResult(ValueTask running)
     {
         await running.ConfigureAwait(false);
         return default;
+    }
+
+    /// <summary>The running call whose body is handed to the thread pool: it is not entered until the pool starts it.</summary>
+    private static CallScope? QueueingBody()
+    {
+        var call = Scope.Current as CallScope;
+        call?.BodyQueued();
+        return call;
     }
 }

@@ -23,330 +23,246 @@ namespace Flux;
 /// <item>Once every attempt failed: the fallback, whose result becomes the call's result; if there is none or it
 /// fails, the rollback; then TaskFailed and a <see cref="TaskFailedException"/> whose inner exception is the last attempt's.</item>
 /// <item>Cancellation of the call (its token) is never retried and never falls back: TaskCancelled, the rollback
-/// (bounded by <see cref="CancelledRollbackLimit"/>), then the cancellation is rethrown.</item>
+/// if the body was entered, then the cancellation is rethrown. A call whose token is cancelled before its body
+/// starts records TaskStarted and TaskCancelled, and runs nothing.</item>
+/// <item>A rollback runs only for a call whose body was entered, on a token of its own that is cancelled after
+/// <see cref="RollbackLimit"/> of the execution's clock (so the cancellation of the batch around a failed call does
+/// not stop its compensation); a rollback that overruns is abandoned and recorded as failed.</item>
 /// </list>
+/// <para>
+/// Each call is a <see cref="CallScope"/>: the ambient scope while its body, fallback and rollback run, so that the
+/// calls they make are its children, on the token of the current attempt. When an attempt times out, its token is
+/// cancelled and the call waits for those children to stop before it retries.
+/// </para>
 /// </remarks>
-internal static class TaskInvoker
+internal static partial class TaskInvoker
 {
-    /// <summary>How long a rollback may run after its call was cancelled before it is abandoned (as in Python flux).</summary>
-    internal static readonly TimeSpan CancelledRollbackLimit = TimeSpan.FromSeconds(10);
+    /// <summary>How long a rollback may run before it is abandoned (as in Python flux, for a cancelled call).</summary>
+    internal static readonly TimeSpan RollbackLimit = TimeSpan.FromSeconds(10);
 
-    /// <param name="handle">The task.</param>
-    /// <param name="arguments">The call's arguments.</param>
-    /// <param name="context">The running execution, or null outside a workflow.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="recordEvents">False for the items of a streaming map, which are not logged one by one.</param>
+    /// <summary>Starts a call and returns a task of its result (see <see cref="Start"/>).</summary>
     public static ValueTask<TResult> InvokeAsync<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
-        ExecutionContext? context,
+        Scope? scope,
+        int slot,
         CancellationToken cancellationToken,
-        bool recordEvents = true) =>
-        handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback
-            ? InvokeWithOptionsAsync(handle, arguments, context, cancellationToken, recordEvents)
-            : InvokePlainAsync(handle, arguments, context, cancellationToken, recordEvents);
+        CancellationTokenSource? linked) =>
+        Start(handle, arguments, scope, slot, cancellationToken, linked).AsValueTask();
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> InvokePlainAsync<TArguments, TResult>(
+    /// <summary>
+    /// Starts a call: gives it its id and its TaskStarted event now, in the caller's order, and starts its body. A task
+    /// with options runs in <see cref="InvokeWithOptionsAsync"/>; a plain task's body is started here, under the call's
+    /// scope, and what follows it (its last event, the failure that names the task) runs where its result is taken
+    /// (<see cref="Finish"/>): no extra asynchronous step between a body and whoever awaits it.
+    /// </summary>
+    /// <param name="handle">The task.</param>
+    /// <param name="arguments">The call's arguments.</param>
+    /// <param name="scope">The scope the call is made in (the ambient scope, or a batch or graph for a slot); null outside any.</param>
+    /// <param name="slot">The call's slot in <paramref name="scope"/>; -1 for none.</param>
+    /// <param name="cancellationToken">The call's token: the scope's, or one linked to it.</param>
+    /// <param name="linked">The source of a token linked for this call only, disposed when the call ends.</param>
+    /// <param name="ambient">
+    /// A call scope of this task in <paramref name="scope"/> that is already the ambient scope and that the call may take
+    /// over (a Map worker's, see <see cref="CallScope.Reuse"/>); null to make a new one.
+    /// </param>
+    public static StartedCall<TResult> Start<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle,
         TArguments arguments,
-        ExecutionContext? context,
+        Scope? scope,
+        int slot,
         CancellationToken cancellationToken,
-        bool recordEvents)
+        CancellationTokenSource? linked,
+        CallScope? ambient = null)
     {
-        var log = recordEvents ? context : null;
+        var fingerprint = handle.HashOf(arguments);
+        var execution = scope?.Execution;
+        if (execution is { TakesSpecialPath: true })
+        {
+            // Durable, replayed, halted or dispatched: see TaskInvoker.Special.cs.
+            return StartSpecial(handle, arguments, scope!, slot, cancellationToken, linked, execution, fingerprint);
+        }
 
-        // An unlogged call (outside a workflow, or an item of a streaming map) needs its id only to name it in an
-        // exception, so its arguments are hashed only then.
-        var id = log is null ? default : Begin(handle, arguments, log, handle.HashOf(arguments));
+        var plain = !(handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback);
+        CallScope call;
+        if (plain && ambient is not null && ambient.CanBeReused)
+        {
+            call = ambient;
+            call.Reuse(slot, fingerprint, cancellationToken);
+        }
+        else
+        {
+            call = new CallScope(scope, slot, handle.Name, fingerprint, cancellationToken);
+            ambient = null;
+        }
 
+        var key = ScopeKey.Call(handle.NameKey, fingerprint);
+        if (execution is not null)
+        {
+            execution.BeginCall(call, key, arguments, scope!.Records, endsWithRecordEnd: plain);
+        }
+        else if (scope is not null && slot < 0)
+        {
+            lock (scope.Gate)
+            {
+                call.Count(key);
+            }
+        }
+
+        call.Owner?.ChildStarted();
+        if (!plain)
+        {
+            return new StartedCall<TResult>(InvokeWithOptionsAsync(handle, arguments, call, linked));
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled before its body started: nothing runs.
+            return new StartedCall<TResult>(ValueTask.FromCanceled<TResult>(cancellationToken), call, linked);
+        }
+
+        if (ambient is not null)
+        {
+            // The call's scope is already the ambient one: the body runs in the caller's context.
+            return new StartedCall<TResult>(RunBody(handle, arguments, cancellationToken), call, linked);
+        }
+
+        // The body runs under the call's scope, so the calls it makes are its children; the caller's context is put back
+        // at once (the body's own continuations keep the call's).
+        var caller = System.Threading.ExecutionContext.Capture();
+        if (caller is null)
+        {
+            // The flow of the execution context is suppressed: run the body inside an asynchronous step of its own.
+            return new StartedCall<TResult>(InvokeInOwnContextAsync(handle, arguments, call), call, linked);
+        }
+
+        ValueTask<TResult> running;
+        Scope.Current = call;
         try
         {
-            var result = await handle.RunBodyAsync(arguments, cancellationToken).ConfigureAwait(false);
-            log?.Record(ExecutionEventType.TaskCompleted, id, result);
-            return result;
+            running = RunBody(handle, arguments, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-            log?.Record(ExecutionEventType.TaskCancelled, id);
-            throw;
+            System.Threading.ExecutionContext.Restore(caller);
+        }
+
+        return new StartedCall<TResult>(running, call, linked);
+    }
+
+    private static ValueTask<TResult> RunBody<TArguments, TResult>(TaskHandle<TArguments, TResult> handle, TArguments arguments, CancellationToken token)
+    {
+        try
+        {
+            return handle.RunBodyAsync(arguments, token);
         }
         catch (Exception error)
         {
-            var callId = log is null ? Begin(handle, arguments, log: null, handle.HashOf(arguments)) : id;
-            var failure = error as FluxException
-                ?? new TaskFailedException(handle.Name, callId.ToString(), context?.WorkflowName, context?.ExecutionId, 1, error);
-            log?.Record(ExecutionEventType.TaskFailed, id, failure);
-            throw failure;
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> InvokeWithOptionsAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        ExecutionContext? context,
-        CancellationToken cancellationToken,
-        bool recordEvents)
-    {
-        var options = handle.Options;
-        var log = recordEvents ? context : null;
-        var hash = handle.HashOf(arguments);
-        var id = Begin(handle, arguments, log, hash);
-
-        if (options.Cache && TaskCache.TryGet<TResult>(handle.Name, hash, out var cached))
-        {
-            log?.Record(ExecutionEventType.TaskCompleted, id, cached);
-            return cached;
-        }
-
-        var time = context?.TimeProvider ?? TimeProvider.System;
-        try
-        {
-            TResult result;
-            try
-            {
-                result = await RunAttemptAsync(handle, arguments, options, time, 0, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (!IsCancellation(error, cancellationToken))
-            {
-                return await RecoverAsync(handle, arguments, context, log, id, time, error, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (options.Cache)
-            {
-                TaskCache.Set(handle.Name, hash, result);
-            }
-
-            log?.Record(ExecutionEventType.TaskCompleted, id, result);
-            return result;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            log?.Record(ExecutionEventType.TaskCancelled, id);
-            if (handle.DeclaresRollback)
-            {
-                await RollbackAfterCancellationAsync(handle, arguments, log, id, time).ConfigureAwait(false);
-            }
-
-            throw;
+            return ValueTask.FromException<TResult>(error);
         }
     }
 
     /// <summary>
-    /// The call's id. A logged call gets its occurrence and its TaskStarted event here, in one step, so ids follow start
-    /// order; an unlogged call gets occurrence 0, which only names it in an exception.
+    /// Ends a plain call whose body has completed: takes the body's result and records TaskCompleted, or records the
+    /// cancellation or the failure (a <see cref="TaskFailedException"/> naming the task, reported to the call's pattern
+    /// in fail-fast mode) and throws it. Called exactly once per call, by whoever takes the result.
     /// </summary>
-    private static TaskCallId Begin<TArguments, TResult>(TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, ulong hash) =>
-        log is null
-            ? new TaskCallId(handle.Name, hash, 0)
-            : log.BeginTaskCall(handle.Name, handle.NameHash, hash, arguments);
-
-    /// <summary>After a failed first attempt: the retries, then the fallback, then the rollback and the final failure.</summary>
-    private static async ValueTask<TResult> RecoverAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        ExecutionContext? context,
-        ExecutionContext? log,
-        TaskCallId id,
-        TimeProvider time,
-        Exception error,
-        CancellationToken cancellationToken)
+    public static TResult Finish<TResult>(CallScope call, ValueTask<TResult> completed, CancellationTokenSource? linked)
     {
-        var options = handle.Options;
-        var retries = options.Retries;
-        var attempt = 0;
-        while (true)
+        var execution = call.Execution;
+        var records = execution is not null && call.Records;
+        try
         {
-            if (error is TaskTimeoutException timedOut)
-            {
-                log?.Record(ExecutionEventType.TaskTimedOut, id, timedOut.Timeout);
-            }
-
-            if (attempt == retries)
-            {
-                break;
-            }
-
-            var wait = RetryPolicy.WaitBefore(options, attempt + 1);
-            log?.Record(ExecutionEventType.TaskRetryFailed, id, new RetryInfo(attempt, retries, wait, error));
-            attempt++;
-            if (wait > TimeSpan.Zero)
-            {
-                // On the execution's clock and the call's token: a cancelled batch or workflow stops the wait at once.
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            log?.Record(ExecutionEventType.TaskRetryStarted, id, new RetryInfo(attempt, retries, wait));
-            try
-            {
-                var result = await RunAttemptAsync(handle, arguments, options, time, attempt, cancellationToken).ConfigureAwait(false);
-                log?.Record(ExecutionEventType.TaskRetryCompleted, id, new RetryInfo(attempt, retries, wait));
-                if (options.Cache)
-                {
-                    TaskCache.Set(handle.Name, id.ArgumentsHash, result);
-                }
-
-                log?.Record(ExecutionEventType.TaskCompleted, id, result);
-                return result;
-            }
-            catch (Exception next) when (!IsCancellation(next, cancellationToken))
-            {
-                error = next;
-            }
+            var result = completed.GetAwaiter().GetResult();
+            End(call, execution, records, ExecutionEventType.TaskCompleted, result);
+            return result;
         }
-
-        Exception? fallbackError = null;
-        if (handle.DeclaresFallback)
+        catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
         {
-            log?.Record(ExecutionEventType.TaskFallbackStarted, id, arguments);
-            try
-            {
-                var value = await handle.RunFallbackAsync(arguments, cancellationToken).ConfigureAwait(false);
-
-                // A fallback's result is not cached: the next call should try the body again.
-                log?.Record(ExecutionEventType.TaskFallbackCompleted, id, value);
-                log?.Record(ExecutionEventType.TaskCompleted, id, value);
-                return value;
-            }
-            catch (Exception failed) when (!IsCancellation(failed, cancellationToken))
-            {
-                fallbackError = failed;
-                log?.Record(ExecutionEventType.TaskFallbackFailed, id, failed);
-            }
+            End<object?>(call, execution, records, ExecutionEventType.TaskCancelled, null);
+            throw;
         }
-
-        Exception? rollbackError = null;
-        if (handle.DeclaresRollback)
+        catch (PauseRequestedException pause)
         {
-            rollbackError = await RollbackAsync(handle, arguments, log, id, cancellationToken).ConfigureAwait(false);
+            // The workflow is pausing inside this call's body: not a failure, and nothing to retry or compensate.
+            End(call, execution, records, ExecutionEventType.TaskPaused, pause.PauseName);
+            throw;
         }
+        catch (Exception error)
+        {
+            var failure = Failure(call, error, attempts: 1);
+            End<object?>(call, execution, records, ExecutionEventType.TaskFailed, failure);
+            throw Rethrow(call, failure);
+        }
+        finally
+        {
+            call.Owner?.ChildEnded();
+            linked?.Dispose();
+        }
+    }
 
-        // A nested task's failure (or another Flux exception) that the body let through is not wrapped again, unless
-        // there is a fallback or rollback failure to attach to it.
-        var failure = error is FluxException && fallbackError is null && rollbackError is null
+    /// <summary>Records the last event of a plain call and counts it as ended.</summary>
+    private static void End<T>(CallScope call, ExecutionContext? execution, bool records, ExecutionEventType type, T value)
+    {
+        if (records)
+        {
+            execution!.RecordEnd(type, call, value);
+        }
+        else
+        {
+            execution?.CallEnded();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<TResult> InvokeInOwnContextAsync<TArguments, TResult>(
+        TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call)
+    {
+        // The change of the ambient scope stays inside this method.
+        Scope.Current = call;
+        return await handle.RunBodyAsync(arguments, call.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The failure a call throws: a nested task's failure (or another Flux exception) that the body let through is not
+    /// wrapped again, unless there is a fallback or rollback failure to attach to it. A workflow that failed inside the
+    /// body (a child workflow) is the call's own failure, and is wrapped.
+    /// </summary>
+    private static Exception Failure(CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null) =>
+        error is FluxException and not WorkflowFailedException && fallbackError is null && rollbackError is null
             ? error
-            : new TaskFailedException(handle.Name, id.ToString(), context?.WorkflowName, context?.ExecutionId, attempt + 1, error, fallbackError, rollbackError);
-        log?.Record(ExecutionEventType.TaskFailed, id, failure);
-        ExceptionDispatchInfo.Throw(failure);
-        return default!;
-    }
-
-    /// <summary>Runs one attempt: the body, under the task's timeout when it has one.</summary>
-    private static ValueTask<TResult> RunAttemptAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, TaskOptions options, TimeProvider time, int attempt, CancellationToken cancellationToken) =>
-        options.Timeout is { } limit
-            ? RunWithTimeoutAsync(handle, arguments, limit, time, attempt, options.Retries + 1, cancellationToken)
-            : handle.RunBodyAsync(arguments, cancellationToken);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> RunWithTimeoutAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle,
-        TArguments arguments,
-        TimeSpan limit,
-        TimeProvider time,
-        int attempt,
-        int maxAttempts,
-        CancellationToken cancellationToken)
-    {
-        // One token source for both the caller's token and the limit. On the system clock the source's own timer is
-        // the cheapest one there is; another clock (a fake one in tests) gets a timer of its own that cancels it.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var clockTimer = time == TimeProvider.System
-            ? null
-            : time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), linked, limit, Timeout.InfiniteTimeSpan);
-        if (clockTimer is null)
-        {
-            linked.CancelAfter(limit);
-        }
-
-        try
-        {
-            var running = handle.RunBodyAsync(arguments, linked.Token);
-            if (running.IsCompleted)
-            {
-                return await running.ConfigureAwait(false);
-            }
-
-            // Wait for the body or the token, whichever comes first: a body that ignores its token (a synchronous body
-            // on the thread pool, say) is abandoned rather than waited for.
-            var task = running.AsTask();
-            try
-            {
-                return await task.WaitAsync(linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!task.IsCompleted)
-            {
-                Abandon(task);
-                throw;
-            }
-        }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TaskTimeoutException(handle.Name, limit, attempt + 1, maxAttempts);
-        }
-    }
-
-    /// <summary>The rollback of a call that finally failed; returns its exception, or null when it succeeded.</summary>
-    private static async ValueTask<Exception?> RollbackAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, TaskCallId id, CancellationToken cancellationToken)
-    {
-        log?.Record(ExecutionEventType.TaskRollbackStarted, id, arguments);
-        try
-        {
-            await handle.RunRollbackAsync(arguments, cancellationToken).ConfigureAwait(false);
-            log?.Record(ExecutionEventType.TaskRollbackCompleted, id);
-            return null;
-        }
-        catch (Exception error)
-        {
-            log?.Record(ExecutionEventType.TaskRollbackFailed, id, error);
-            return error;
-        }
-    }
+            : new TaskFailedException(
+                call.Name, call.Id.ToString(), call.Execution?.WorkflowName, call.Execution?.ExecutionId, attempts, error, fallbackError, rollbackError);
 
     /// <summary>
-    /// The rollback of a call that was cancelled. The call's token is already cancelled, so the rollback gets a token of
-    /// its own that is cancelled after <see cref="CancelledRollbackLimit"/>; a rollback that overruns is abandoned and
-    /// recorded as failed. Nothing here throws: the caller rethrows the cancellation.
+    /// Throws a call's failure, with its stack trace (see <see cref="ExceptionDispatchInfo"/>), after reporting it to the
+    /// call's pattern: in fail-fast mode the siblings are cancelled now, whoever awaits this call and whenever.
     /// </summary>
-    private static async ValueTask RollbackAfterCancellationAsync<TArguments, TResult>(
-        TaskHandle<TArguments, TResult> handle, TArguments arguments, ExecutionContext? log, TaskCallId id, TimeProvider time)
+    private static Exception Rethrow(CallScope call, Exception failure)
     {
-        log?.Record(ExecutionEventType.TaskRollbackStarted, id, arguments);
-        using var limit = new CancellationTokenSource(CancelledRollbackLimit, time);
-        try
+        if (call.Slot >= 0 && call.Parent is PatternScope pattern)
         {
-            var running = handle.RunRollbackAsync(arguments, limit.Token);
-            if (running.IsCompleted)
-            {
-                await running.ConfigureAwait(false);
-            }
-            else
-            {
-                var task = running.AsTask();
-                try
-                {
-                    await task.WaitAsync(limit.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!task.IsCompleted)
-                {
-                    Abandon(task);
-                    throw;
-                }
-            }
+            pattern.SlotFailed(failure);
+        }
 
-            log?.Record(ExecutionEventType.TaskRollbackCompleted, id);
-        }
-        catch (Exception error)
-        {
-            var reported = limit.IsCancellationRequested
-                ? new TimeoutException(
-                    $"The rollback of task '{handle.Name}' did not finish within {CancelledRollbackLimit} after the call was cancelled; it was abandoned.", error)
-                : error;
-            log?.Record(ExecutionEventType.TaskRollbackFailed, id, reported);
-        }
+        ExceptionDispatchInfo.Throw(failure);
+        return failure; // not reached: ExceptionDispatchInfo.Throw throws
+    }
+
+    /// <summary>The failure of a call with options, recorded as TaskFailed, thrown.</summary>
+    private static Exception Fail(CallScope call, Exception error, int attempts, Exception? fallbackError = null, Exception? rollbackError = null)
+    {
+        var failure = Failure(call, error, attempts, fallbackError, rollbackError);
+        call.Log?.Record(ExecutionEventType.TaskFailed, call, failure);
+        return Rethrow(call, failure);
+    }
+
+    /// <summary>The call has ended: the execution and the enclosing call stop counting it as running.</summary>
+    private static void End(CallScope call, CancellationTokenSource? linked)
+    {
+        call.Owner?.ChildEnded();
+        call.Execution?.CallEnded();
+        linked?.Dispose();
     }
 
     private static bool IsCancellation(Exception error, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace Flux.Shared.Diagnostics;
 /// <remarks>
 /// Ranges: FLUX001-099 graph validation (reported by the analyzers and thrown by the runtime's validation),
 /// FLUX101-199 authoring of tasks and workflows, FLUX201-299 workflow determinism, FLUX301-399 usage.
-/// Reserved: FLUX108 (a task parameter type without an exact fingerprint) and FLUX201 onwards (determinism).
+/// Reserved: FLUX201 onwards (determinism).
 /// </remarks>
 internal static class DiagnosticIds
 {
@@ -65,7 +65,8 @@ internal static class DiagnosticIds
     /// <summary>Two tasks or two workflows with the same name in one assembly.</summary>
     public const string DuplicateName = "FLUX107";
 
-    // FLUX108 is reserved: a task parameter type that has no exact fingerprint.
+    /// <summary>A task parameter whose type has no exact fingerprint (no readable members, a lazy sequence, a delegate...).</summary>
+    public const string NoExactFingerprint = "FLUX108";
 
     /// <summary>A [Task] method called directly inside a workflow.</summary>
     public const string DirectTaskCall = "FLUX301";

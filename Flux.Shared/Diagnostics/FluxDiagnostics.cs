@@ -191,7 +191,14 @@ internal static class FluxDiagnostics
         "{0} name '{1}' of method '{2}' is already used by method '{3}': give one of them another name with [{0}(Name = \"...\")]",
         "Task and workflow names identify them in events, the catalog and replay, so they must be unique within an assembly.");
 
-    // FLUX108 is reserved: "the parameter type of task '{0}' has no exact fingerprint: {1}".
+    /// <summary>FLUX108. Arguments: parameter, task name, parameter type, what has no value encoding and the fix.</summary>
+    public static readonly FluxDiagnostic NoExactFingerprint = new(
+        DiagnosticIds.NoExactFingerprint,
+        DiagnosticCategories.Authoring,
+        FluxSeverity.Warning,
+        "Task parameter has no exact fingerprint",
+        "Parameter '{0}' of task '{1}' has type '{2}', which has no exact fingerprint: {3}",
+        "A call's id holds a fingerprint of its arguments, which replay and the cache rely on, so every argument must be encoded by value: numbers, strings, dates, enums, collections, and records or classes whose members the generator can read. A type it cannot encode would fail when the call is made.");
 
     // ---- FLUX201-299: determinism (reserved) ---------------------------------------------------------------------------
 

@@ -9,6 +9,12 @@ if (args is ["streaming-memory", ..])
     return;
 }
 
+if (args is ["durable-figures", ..])
+{
+    await DurableFigures.RunAsync(Console.Out);
+    return;
+}
+
 if (args is ["ide-alloc", ..])
 {
     // What the IDE edit allocates by type: 'ide-alloc 40' for Flux's generators, 'ide-alloc 40 floor' for the floor.

@@ -1,5 +1,5 @@
-using Flux.Generators.Infrastructure;
 using Flux.Generators.Types;
+using Flux.Shared.Declarations;
 using Flux.Shared.Naming;
 
 namespace Flux.Generators.DeclarativeGraphs.Model;

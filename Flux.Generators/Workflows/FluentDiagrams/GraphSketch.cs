@@ -1,4 +1,4 @@
-using Flux.Generators.Infrastructure;
+using Flux.Shared.Declarations;
 
 namespace Flux.Generators.Workflows.FluentDiagrams;
 

@@ -1,6 +1,6 @@
 namespace Flux.Samples;
 
-/// <summary>A cache: an expensive lookup runs once per distinct argument for the life of the process.</summary>
+/// <summary>A cache: an expensive lookup runs once per distinct argument, for as long as the cache the runs share lives.</summary>
 public static partial class CacheSample
 {
     private static int s_bodyRuns;
@@ -31,12 +31,13 @@ public static partial class CacheSample
             throw new SampleUsageException("expected one or more keys");
         }
 
-        // Start from an empty cache, as a new process would.
-        TaskCache.Clear("ExpensiveLookup");
+        // The cache is an object its owner scopes and clears (a host would keep one); both runs share this one.
+        var cache = new TaskCache();
+        var options = new RunOptions { Cache = cache };
         Interlocked.Exchange(ref s_bodyRuns, 0);
-        var first = await LookupAllWorkflow.RunAsync(input);
+        var first = await LookupAllWorkflow.RunAsync(input, options);
         var afterFirst = s_bodyRuns;
-        var second = await LookupAllWorkflow.RunAsync(input);
+        var second = await LookupAllWorkflow.RunAsync(input, options);
 
         await output.WriteLineAsync($"first run: {string.Join(' ', first.GetOutputOrThrow())} (body ran {afterFirst} time(s) for {input.Length} call(s))");
         await output.WriteLineAsync($"second run: {string.Join(' ', second.GetOutputOrThrow())} (body ran {s_bodyRuns - afterFirst} more time(s))");

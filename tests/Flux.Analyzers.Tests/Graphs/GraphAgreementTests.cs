@@ -1,5 +1,5 @@
-using Flux.Shared.Diagnostics;
 using System.Text;
+using Flux.Shared.Diagnostics;
 using Flux.Shared.Graphs.Validation;
 using Microsoft.CodeAnalysis;
 
@@ -200,7 +200,7 @@ public sealed class GraphAgreementTests
 
         protected override ValueTask<object?> InvokeAsync(object?[] arguments, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        protected override void HashArguments(ref ArgumentHasher hasher, object?[] arguments) => throw new NotSupportedException();
+        protected override void WriteFingerprint(ref FingerprintWriter writer, object?[] arguments) => throw new NotSupportedException();
 
         protected override object?[] ConvertArguments(ReadOnlySpan<object?> arguments) => arguments.ToArray();
     }

@@ -17,7 +17,7 @@ internal static class GraphSources
             public H() : base("t", TaskOptions.Default) { }
             public override IReadOnlyList<Type> ParameterTypes => throw new NotSupportedException();
             protected override ValueTask<TResult> InvokeAsync(TArguments arguments, CancellationToken cancellationToken) => throw new NotSupportedException();
-            protected override void HashArguments(ref ArgumentHasher hasher, TArguments arguments) { }
+            protected override void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments) { }
             protected override TArguments ConvertArguments(ReadOnlySpan<object?> arguments) => throw new NotSupportedException();
         }
 

@@ -59,7 +59,11 @@ public sealed class NoFalsePositivesTests
             "Flux.Runtime.Tests",
             OutputKind.DynamicallyLinkedLibrary,
             project,
-            [MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location), MetadataReference.CreateFromFile(TimeProviderTestingAssembly())]);
+            [
+                MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location),
+                MetadataReference.CreateFromFile(TimeProviderTestingAssembly()),
+                MetadataReference.CreateFromFile(typeof(System.IO.Hashing.XxHash64).Assembly.Location),
+            ]);
 
         Assert.That(result.Sources, Is.GreaterThan(0), "no test source found under " + project);
         Assert.That(result.Generated, Is.GreaterThan(0), "the generators added nothing: the fixtures were not compiled as they build");

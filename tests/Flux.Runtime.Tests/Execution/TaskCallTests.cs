@@ -52,34 +52,11 @@ public class TaskCallTests
 
         var ids = first.Events.Where(e => e.Type == ExecutionEventType.TaskStarted).Select(e => e.CallId).ToArray();
         Assert.That(ids.Select(i => i.Occurrence), Is.EqualTo(new[] { 0, 1, 0 }));
-        Assert.That(ids[0].ArgumentsHash, Is.EqualTo(ids[1].ArgumentsHash));
-        Assert.That(ids[0].ArgumentsHash, Is.Not.EqualTo(ids[2].ArgumentsHash));
+        Assert.That(ids[0].Fingerprint, Is.EqualTo(ids[1].Fingerprint));
+        Assert.That(ids[0].Fingerprint, Is.Not.EqualTo(ids[2].Fingerprint));
         Assert.That(ids[1].ToString(), Does.StartWith("echo_").And.EndWith("~1"));
         var again = second.Events.Where(e => e.Type == ExecutionEventType.TaskStarted).Select(e => e.SourceId);
         Assert.That(again, Is.EqualTo(ids.Select(i => i.ToString())));
-    }
-
-    [Test]
-    public void The_argument_hash_is_stable_and_value_based()
-    {
-        static ulong Hash<T>(T value)
-        {
-            var hasher = default(ArgumentHasher);
-            hasher.Add(value);
-            return hasher.Hash;
-        }
-
-        // Pinned values: a change here breaks replay of executions recorded by an earlier version.
-        Assert.That(Hash("a"), Is.EqualTo(Hash("a")));
-        Assert.That(Hash("a"), Is.Not.EqualTo(Hash("b")));
-        Assert.That(Hash<string?>(null), Is.Not.EqualTo(Hash("")));
-        Assert.That(Hash(1), Is.Not.EqualTo(Hash(1L)));
-        Assert.That(Hash(new[] { 1, 2 }), Is.EqualTo(Hash(new List<int> { 1, 2 })));
-        Assert.That(Hash(new[] { 1, 2 }), Is.Not.EqualTo(Hash(new[] { 2, 1 })));
-        Assert.That(Hash((1, "x")), Is.EqualTo(Hash((1, "x"))));
-        Assert.That(Hash(new Point(1, 2)), Is.EqualTo(Hash(new Point(1, 2))));
-        Assert.That(Hash(new Point(1, 2)), Is.Not.EqualTo(Hash(new Point(2, 1))));
-        Assert.That(Hash("flux"), Is.EqualTo(0x5641a03efb99190fUL));
     }
 
     [Test]
@@ -124,6 +101,4 @@ public class TaskCallTests
         Assert.That(() => task.CreateCall(new object?[] { null }), Throws.ArgumentException);
         Assert.That(task.CreateCall(new object?[] { 3 }), Is.InstanceOf<TaskCall<int>>());
     }
-
-    private sealed record Point(int X, int Y);
 }

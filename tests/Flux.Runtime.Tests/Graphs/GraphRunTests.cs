@@ -3,7 +3,16 @@ using static Flux.Runtime.Tests.Graphs.GraphTestTasks;
 
 namespace Flux.Runtime.Tests.Graphs;
 
-public sealed record ValidationResult(bool Valid, string Data);
+/// <summary>A validation outcome; hand-written test handles write its fingerprint themselves (the generator would for a real task).</summary>
+public sealed record ValidationResult(bool Valid, string Data) : IStableHashable
+{
+    /// <inheritdoc/>
+    public void WriteFingerprint(ref FingerprintWriter writer)
+    {
+        writer.Write(Valid);
+        writer.Write(Data);
+    }
+}
 
 public sealed class GraphRunTests
 {

@@ -26,6 +26,9 @@ internal sealed class GraphTestTask<TArguments, TResult> : TaskHandle<TArguments
     /// <summary>How many times the body ran.</summary>
     public int Runs => Volatile.Read(ref _runs);
 
+    /// <summary>A lazy call, as a generated handle's <c>Call</c> makes it.</summary>
+    public TaskCall<TResult> Call(TArguments arguments) => CreateCall(arguments);
+
     /// <summary>The arguments of every call, in start order.</summary>
     public ConcurrentQueue<TArguments> Calls { get; } = new();
 
@@ -36,7 +39,7 @@ internal sealed class GraphTestTask<TArguments, TResult> : TaskHandle<TArguments
         return new ValueTask<TResult>(_body(arguments, cancellationToken));
     }
 
-    protected override void HashArguments(ref ArgumentHasher hasher, TArguments arguments) => hasher.Add(arguments);
+    protected override void WriteFingerprint(ref FingerprintWriter writer, TArguments arguments) => writer.Write(arguments);
 
     protected override TArguments ConvertArguments(ReadOnlySpan<object?> arguments) => _convert(arguments.ToArray());
 }

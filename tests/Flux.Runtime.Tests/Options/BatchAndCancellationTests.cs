@@ -20,7 +20,7 @@ public class BatchAndCancellationTests
         Assert.That(ctx.Output, Is.EqualTo(new[] { 0, 10, 20 }));
         var retriesPerCall = ctx.Events
             .Where(e => e.Type == ExecutionEventType.TaskRetryStarted)
-            .GroupBy(e => e.CallId.ArgumentsHash)
+            .GroupBy(e => e.CallId.Fingerprint)
             .Select(g => g.Count())
             .OrderBy(n => n);
         Assert.That(retriesPerCall, Is.EqualTo(new[] { 1, 2 }), "item 1 retried once, item 2 twice, item 0 never");

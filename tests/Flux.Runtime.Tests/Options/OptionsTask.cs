@@ -44,7 +44,7 @@ internal sealed class OptionsTask<TArgument, TResult> : TaskHandle<TArgument, TR
 
     protected override ValueTask InvokeRollbackAsync(TArgument arguments, CancellationToken cancellationToken) => _rollback!(arguments, cancellationToken);
 
-    protected override void HashArguments(ref ArgumentHasher hasher, TArgument arguments) => hasher.Add(arguments);
+    protected override void WriteFingerprint(ref FingerprintWriter writer, TArgument arguments) => writer.Write(arguments);
 
     protected override TArgument ConvertArguments(ReadOnlySpan<object?> arguments) => (TArgument)arguments[0]!;
 }

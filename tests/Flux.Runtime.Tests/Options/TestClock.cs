@@ -83,9 +83,9 @@ internal static class TestGuards
 internal static class OptionsWorkflow
 {
     public static Task<ExecutionContext<int, T>> Run<T>(
-        TimeProvider clock, Func<ExecutionContext<int>, Task<T>> body, CancellationToken cancellationToken = default) =>
+        TimeProvider clock, Func<ExecutionContext<int>, Task<T>> body, CancellationToken cancellationToken = default, TaskCache? cache = null) =>
         new WorkflowHandle<int, T>("options_workflow", context => new ValueTask<T>(body(context)))
-            .RunAsync(0, new RunOptions { TimeProvider = clock }, cancellationToken);
+            .RunAsync(0, new RunOptions { TimeProvider = clock, Cache = cache }, cancellationToken);
 
     /// <summary>The types of the events of the calls of one task, in order.</summary>
     public static ExecutionEventType[] TypesOf(ExecutionContext context, string taskName) =>

@@ -36,7 +36,7 @@ internal sealed class LambdaTask<TArgument, TResult> : TaskHandle<TArgument, TRe
 
     protected override ValueTask<TResult> InvokeAsync(TArgument arguments, CancellationToken cancellationToken) => _body(arguments, cancellationToken);
 
-    protected override void HashArguments(ref ArgumentHasher hasher, TArgument arguments) => hasher.Add(arguments);
+    protected override void WriteFingerprint(ref FingerprintWriter writer, TArgument arguments) => writer.Write(arguments);
 
     protected override TArgument ConvertArguments(ReadOnlySpan<object?> arguments) => (TArgument)arguments[0]!;
 }

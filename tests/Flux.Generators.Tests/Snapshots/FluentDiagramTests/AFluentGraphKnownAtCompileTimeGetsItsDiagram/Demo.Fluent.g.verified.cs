@@ -66,9 +66,9 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Validate(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -136,10 +136,32 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Process(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Check arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Check arguments)
         {
-            hasher.Add(arguments);
+            Write(ref writer, arguments);
         }
+
+        // The encoders of the argument types (see docs/fingerprints.md). They take every nullability of a type, so nullable
+        // annotations are off for them; a null reference is written as null.
+        #nullable disable
+
+        /// <summary>Writes a <c>Check</c> by value: its members, in ordinal order of their names.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, global::Demo.Check value)
+        {
+            if (value is null)
+            {
+                writer.WriteNull();
+                return;
+            }
+
+            writer.BeginObject();
+            writer.WriteName("Input");
+            writer.Write(value.Input);
+            writer.WriteName("Valid");
+            writer.Write(value.Valid);
+            writer.EndObject();
+        }
+        #nullable restore
 
         /// <inheritdoc/>
         protected override global::Demo.Check ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => (global::Demo.Check)arguments[0]!;
@@ -206,10 +228,32 @@ static partial class Fluent
             RunOnThreadPool(static args => global::Demo.Fluent.Reject(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Check arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Check arguments)
         {
-            hasher.Add(arguments);
+            Write(ref writer, arguments);
         }
+
+        // The encoders of the argument types (see docs/fingerprints.md). They take every nullability of a type, so nullable
+        // annotations are off for them; a null reference is written as null.
+        #nullable disable
+
+        /// <summary>Writes a <c>Check</c> by value: its members, in ordinal order of their names.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, global::Demo.Check value)
+        {
+            if (value is null)
+            {
+                writer.WriteNull();
+                return;
+            }
+
+            writer.BeginObject();
+            writer.WriteName("Input");
+            writer.Write(value.Input);
+            writer.WriteName("Valid");
+            writer.Write(value.Valid);
+            writer.EndObject();
+        }
+        #nullable restore
 
         /// <inheritdoc/>
         protected override global::Demo.Check ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => (global::Demo.Check)arguments[0]!;

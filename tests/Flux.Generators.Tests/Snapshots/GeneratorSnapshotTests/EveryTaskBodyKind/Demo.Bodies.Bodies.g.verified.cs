@@ -66,9 +66,9 @@ static partial class Bodies
             RunOnThreadPool(static args => global::Demo.Bodies.Bodies.Sync(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -136,9 +136,9 @@ static partial class Bodies
             RunOnThreadPool(static args => { global::Demo.Bodies.Bodies.Void(args); return default(global::System.ValueTuple); }, arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -203,9 +203,9 @@ static partial class Bodies
             NoResult(global::Demo.Bodies.Bodies.PlainTask(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -270,9 +270,9 @@ static partial class Bodies
             new(global::Demo.Bodies.Bodies.TaskOfT(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -337,9 +337,9 @@ static partial class Bodies
             NoResult(global::Demo.Bodies.Bodies.PlainValueTask(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -404,9 +404,9 @@ static partial class Bodies
             global::Demo.Bodies.Bodies.ValueTaskOfTAsync(arguments);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -474,9 +474,9 @@ static partial class Bodies
             RunOnThreadPool(static (args, token) => global::Demo.Bodies.Bodies.SyncWithToken(args, token), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -524,7 +524,7 @@ static partial class Bodies
             RunOnThreadPool(static (_, token) => { global::Demo.Bodies.Bodies.VoidWithToken(token); return default(global::System.ValueTuple); }, arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::System.ValueTuple arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::System.ValueTuple arguments)
         {
             // No parameters: every call of the task has the same arguments.
         }

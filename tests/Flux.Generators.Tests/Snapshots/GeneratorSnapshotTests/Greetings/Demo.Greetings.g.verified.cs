@@ -66,9 +66,9 @@ static partial class Greetings
             RunOnThreadPool(static args => global::Demo.Greetings.SayHi(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -133,9 +133,9 @@ static partial class Greetings
             new(global::Demo.Greetings.SayHelloAsync(arguments, cancellationToken));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -220,10 +220,10 @@ static partial class Greetings
             new(global::Demo.Greetings.GreetFallback(arguments.greeting, arguments.name));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string greeting, string name) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string greeting, string name) arguments)
         {
-            hasher.Add(arguments.greeting);
-            hasher.Add(arguments.name);
+            writer.Write(arguments.greeting);
+            writer.Write(arguments.name);
         }
 
         /// <inheritdoc/>
@@ -288,9 +288,9 @@ static partial class Greetings
             NoResult(global::Demo.Greetings.Log(arguments));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>

@@ -25,7 +25,7 @@ partial class Counter
         /// <summary>Creates the handle with the options it runs with.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal AddTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
-            : base("Add", options)
+            : base("Add", options, target)
         {
             _target = target;
         }
@@ -67,9 +67,9 @@ partial class Counter
             RunOnThreadPool(args => _target.Add(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, int arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, int arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -96,7 +96,7 @@ partial class Counter
         /// <summary>Creates the handle with the options it runs with.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SaveTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
-            : base("Save", options)
+            : base("Save", options, target)
         {
             _target = target;
         }
@@ -153,10 +153,10 @@ partial class Counter
         }
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string key, int value) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string key, int value) arguments)
         {
-            hasher.Add(arguments.key);
-            hasher.Add(arguments.value);
+            writer.Write(arguments.key);
+            writer.Write(arguments.value);
         }
 
         /// <inheritdoc/>

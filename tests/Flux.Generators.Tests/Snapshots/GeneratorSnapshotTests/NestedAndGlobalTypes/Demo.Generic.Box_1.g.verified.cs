@@ -66,9 +66,9 @@ partial class Box<T>
             RunOnThreadPool(static args => global::Demo.Generic.Box<T>.Identity(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, T arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, T arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>

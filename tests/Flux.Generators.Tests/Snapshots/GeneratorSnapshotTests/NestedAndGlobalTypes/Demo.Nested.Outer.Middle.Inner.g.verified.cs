@@ -70,9 +70,9 @@ static partial class Outer
                     RunOnThreadPool(static args => global::Demo.Nested.Outer.Middle.Inner.Echo(args), arguments, cancellationToken);
 
                 /// <inheritdoc/>
-                protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+                protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
                 {
-                    hasher.Add(arguments);
+                    writer.Write(arguments);
                 }
 
                 /// <inheritdoc/>

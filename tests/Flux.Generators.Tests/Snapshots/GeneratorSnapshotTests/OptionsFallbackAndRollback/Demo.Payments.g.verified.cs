@@ -94,10 +94,10 @@ static partial class Payments
             new(global::Demo.Payments.Refund(arguments.account, arguments.amount));
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string account, decimal amount) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string account, decimal amount) arguments)
         {
-            hasher.Add(arguments.account);
-            hasher.Add(arguments.amount);
+            writer.Write(arguments.account);
+            writer.Write(arguments.amount);
         }
 
         /// <inheritdoc/>
@@ -172,9 +172,9 @@ static partial class Payments
             await global::Demo.Payments.Zero(arguments).ConfigureAwait(false);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -259,9 +259,9 @@ static partial class Payments
         }
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -329,9 +329,9 @@ static partial class Payments
             RunOnThreadPool(static args => global::Demo.Payments.Invalid(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>

@@ -46,7 +46,7 @@ partial class Shapes
             RunOnThreadPool(static _ => global::Demo.Shapes.None(), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::System.ValueTuple arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::System.ValueTuple arguments)
         {
             // No parameters: every call of the task has the same arguments.
         }
@@ -116,9 +116,9 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.One(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string? arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string? arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>
@@ -198,11 +198,11 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Several(args.greeting, args.times, args.mood), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string greeting, int times, global::Demo.Mood mood) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string greeting, int times, global::Demo.Mood mood) arguments)
         {
-            hasher.Add(arguments.greeting);
-            hasher.Add(arguments.times);
-            hasher.Add(arguments.mood);
+            writer.Write(arguments.greeting);
+            writer.Write(arguments.times);
+            writer.Write(arguments.mood);
         }
 
         /// <inheritdoc/>
@@ -290,13 +290,13 @@ partial class Shapes
             RunOnThreadPool(static (args, token) => global::Demo.Shapes.Defaults(args.text, args.count, args.ratio, args.mood, args.missing, token), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (string text, int count, double ratio, global::Demo.Mood mood, string? missing) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (string text, int count, double ratio, global::Demo.Mood mood, string? missing) arguments)
         {
-            hasher.Add(arguments.text);
-            hasher.Add(arguments.count);
-            hasher.Add(arguments.ratio);
-            hasher.Add(arguments.mood);
-            hasher.Add(arguments.missing);
+            writer.Write(arguments.text);
+            writer.Write(arguments.count);
+            writer.Write(arguments.ratio);
+            writer.Write(arguments.mood);
+            writer.Write(arguments.missing);
         }
 
         /// <inheritdoc/>
@@ -372,10 +372,10 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Keywords(args.@class, args.options), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (int @class, int options) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (int @class, int options) arguments)
         {
-            hasher.Add(arguments.@class);
-            hasher.Add(arguments.options);
+            writer.Write(arguments.@class);
+            writer.Write(arguments.options);
         }
 
         /// <inheritdoc/>
@@ -451,11 +451,28 @@ partial class Shapes
             RunOnThreadPool(static args => global::Demo.Shapes.Generic(args.map, args.pair), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) arguments)
         {
-            hasher.Add(arguments.map);
-            hasher.Add(arguments.pair);
+            writer.WriteDictionary(arguments.map, writeValue: Write);
+            Write(ref writer, arguments.pair);
         }
+
+        // The encoders of the argument types (see docs/fingerprints.md). They take every nullability of a type, so nullable
+        // annotations are off for them; a null reference is written as null.
+        #nullable disable
+
+        /// <summary>Writes an <c>int[]</c> by its items, in order.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, int[] value) =>
+            writer.WriteSequence(value);
+
+        /// <summary>Writes a <c>(int X, string Y)</c> by its elements, in order.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, (int, string) value)
+        {
+            writer.BeginTuple(2);
+            writer.Write(value.Item1);
+            writer.Write(value.Item2);
+        }
+        #nullable restore
 
         /// <inheritdoc/>
         protected override (global::System.Collections.Generic.Dictionary<string, int[]> map, (int X, string Y) pair) ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => ((global::System.Collections.Generic.Dictionary<string, int[]>)arguments[0]!, ((int X, string Y))arguments[1]!);

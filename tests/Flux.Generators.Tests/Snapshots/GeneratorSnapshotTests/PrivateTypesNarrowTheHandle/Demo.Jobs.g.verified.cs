@@ -66,10 +66,30 @@ partial class Jobs
             RunOnThreadPool(static args => global::Demo.Jobs.Reveal(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, global::Demo.Jobs.Secret arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, global::Demo.Jobs.Secret arguments)
         {
-            hasher.Add(arguments);
+            Write(ref writer, arguments);
         }
+
+        // The encoders of the argument types (see docs/fingerprints.md). They take every nullability of a type, so nullable
+        // annotations are off for them; a null reference is written as null.
+        #nullable disable
+
+        /// <summary>Writes a <c>Secret</c> by value: its members, in ordinal order of their names.</summary>
+        private static void Write(ref global::Flux.FingerprintWriter writer, global::Demo.Jobs.Secret value)
+        {
+            if (value is null)
+            {
+                writer.WriteNull();
+                return;
+            }
+
+            writer.BeginObject();
+            writer.WriteName("Value");
+            writer.Write(value.Value);
+            writer.EndObject();
+        }
+        #nullable restore
 
         /// <inheritdoc/>
         protected override global::Demo.Jobs.Secret ConvertArguments(global::System.ReadOnlySpan<object?> arguments) => (global::Demo.Jobs.Secret)arguments[0]!;
@@ -136,9 +156,9 @@ partial class Jobs
             RunOnThreadPool(static args => global::Demo.Jobs.Wrap(args), arguments, cancellationToken);
 
         /// <inheritdoc/>
-        protected override void HashArguments(ref global::Flux.ArgumentHasher hasher, string arguments)
+        protected override void WriteFingerprint(ref global::Flux.FingerprintWriter writer, string arguments)
         {
-            hasher.Add(arguments);
+            writer.Write(arguments);
         }
 
         /// <inheritdoc/>

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace Flux.Generators.Infrastructure;
+namespace Flux.Shared.Declarations;
 
 /// <summary>
 /// An immutable array with value equality, so that pipeline models holding lists compare by content and the

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Serialization;
+
+namespace Flux.Orleans;
+
+/// <summary>Adds Flux to an Orleans silo or client.</summary>
+public static class FluxOrleansHostingExtensions
+{
+    /// <summary>
+    /// Hosts Flux on this silo: its execution grains and task workers, the tasks and workflows of the catalogs given to
+    /// <paramref name="configure"/>, and an <see cref="ITaskDispatcher"/> that spreads task calls over the cluster.
+    /// </summary>
+    /// <example><code>
+    /// siloBuilder.AddFlux(flux => flux
+    ///     .AddTasks(FluxCatalog.TryGetTask)
+    ///     .AddWorkflows(FluxCatalog.TryGetWorkflow)
+    ///     .Configure(options => options.MaxConcurrentTaskCallsPerSilo = 16));
+    /// </code></example>
+    public static ISiloBuilder AddFlux(this ISiloBuilder builder, Action<FluxOrleansBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddCommon(services, configure);
+        services.TryAddSingleton<SiloTaskLimiter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<SiloTaskLimiter>());
+        services.TryAddSingleton<TaskBodyRunner>();
+        services.AddPlacementDirector<WorkerSlotPlacement, WorkerSlotPlacementDirector>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Lets this client use Flux on the cluster: an <see cref="ITaskDispatcher"/> that sends task calls to the silos, and
+    /// the execution grains (<see cref="IFluxExecutionGrain"/>) through the client's grain factory.
+    /// </summary>
+    public static IClientBuilder AddFlux(this IClientBuilder builder, Action<FluxOrleansBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddCommon(builder.Services, configure);
+        return builder;
+    }
+
+    private static void AddCommon(IServiceCollection services, Action<FluxOrleansBuilder>? configure)
+    {
+        // One set of catalogs per container, however many times AddFlux is called.
+        var catalogs = services.FirstOrDefault(static d => d.ServiceType == typeof(FluxCatalogs))?.ImplementationInstance as FluxCatalogs;
+        if (catalogs is null)
+        {
+            catalogs = new FluxCatalogs();
+            services.AddSingleton(catalogs);
+            services.AddOptions<FluxOrleansOptions>().ValidateOnStart();
+            services.AddSingleton<IValidateOptions<FluxOrleansOptions>, FluxOrleansOptionsValidator>();
+            services.TryAddSingleton(TimeProvider.System);
+            services.TryAddSingleton<ITaskDispatcher, GrainTaskDispatcher>();
+
+            // Any other Flux exception a grain throws (the engine's, a workflow's) crosses the cluster with its type
+            // name, message, stack and inner exceptions instead of failing the reply for want of a codec.
+            services.Configure<ExceptionSerializationOptions>(static options => options.SupportedNamespacePrefixes.Add("Flux"));
+        }
+
+        configure?.Invoke(new FluxOrleansBuilder(services, catalogs));
+    }
+}
