@@ -2,7 +2,9 @@ using System.Linq;
 using Flux.Generators.Catalog;
 using Flux.Generators.Tasks;
 using Flux.Generators.Types;
+using Flux.Generators.Symbols;
 using Flux.Generators.Workflows;
+using Flux.Shared.Declarations.Json;
 using Flux.Shared.Declarations.Symbols;
 using Flux.Shared.Naming;
 using Microsoft.CodeAnalysis;
@@ -84,15 +86,25 @@ public sealed class FluxGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty)
             .WithTrackingName(TrackingNames.AssemblyName);
 
+        // The [assembly: FluxJsonContext(typeof(...))] context, which the catalog's descriptors hand to a client.
+        var jsonContext = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => JsonContextReader.Read(compilation, cancellationToken)?.Context is { } type
+                ? TypeText.Qualified(type)
+                : null)
+            .WithTrackingName(TrackingNames.JsonContext);
+
         var catalog = taskEntries
             .Combine(workflowEntries)
             .WithTrackingName(TrackingNames.CatalogEntries)
             .Combine(declarativeEntries)
             .WithTrackingName(TrackingNames.CatalogWithDeclarativeEntries)
-            .Combine(assemblyName)
+            .Combine(assemblyName.Combine(jsonContext))
             .WithTrackingName(TrackingNames.CatalogInput)
             .Select(static (input, _) => CatalogBuilder.Build(
-                input.Left.Left.Left, input.Left.Left.Right.Concat(CatalogBuilder.Entries(input.Left.Right, static entry => entry)), input.Right))
+                input.Left.Left.Left,
+                input.Left.Left.Right.Concat(CatalogBuilder.Entries(input.Left.Right, static entry => entry)),
+                input.Right.Left,
+                input.Right.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (output, catalog) =>

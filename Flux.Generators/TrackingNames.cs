@@ -36,6 +36,9 @@ internal static class TrackingNames
     /// <summary>The assembly name.</summary>
     public const string AssemblyName = nameof(AssemblyName);
 
+    /// <summary>The assembly's registered JSON context type (FluxJsonContext), or null.</summary>
+    public const string JsonContext = nameof(JsonContext);
+
     /// <summary>The catalog facts with the assembly name.</summary>
     public const string CatalogInput = nameof(CatalogInput);
 

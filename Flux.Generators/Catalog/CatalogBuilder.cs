@@ -32,7 +32,7 @@ internal static class CatalogBuilder
     /// handle), and a look-up by name finds the first of them in that order. The runtime rejects the duplicate name where
     /// a name must identify one task (durable ids).
     /// </remarks>
-    public static CatalogModel? Build(IEnumerable<CatalogEntry> tasks, IEnumerable<CatalogEntry> workflows, string assemblyName)
+    public static CatalogModel? Build(IEnumerable<CatalogEntry> tasks, IEnumerable<CatalogEntry> workflows, string assemblyName, string? jsonContext)
     {
         var all = tasks.Concat(workflows).ToList();
         var excluded = FindExcluded(all);
@@ -42,11 +42,7 @@ internal static class CatalogBuilder
             return null;
         }
 
-        EquatableArray<CatalogEntry> Handles(FluxKind kind) => new(kept
-            .Where(e => e.Kind == kind && e.InCatalog)
-            .OrderBy(e => e.RuntimeName, StringComparer.Ordinal)
-            .ThenBy(e => e.Access, StringComparer.Ordinal)
-            .ToArray());
+        EquatableArray<CatalogEntry> Handles(FluxKind kind) => Sorted(kept.Where(e => e.Kind == kind && e.InCatalog));
 
         EquatableArray<string> Names(FluxKind kind) => new(kept
             .Where(e => e.Kind == kind)
@@ -59,8 +55,16 @@ internal static class CatalogBuilder
             Handles(FluxKind.Workflow),
             Handles(FluxKind.Task),
             Names(FluxKind.Workflow),
-            Names(FluxKind.Task));
+            Names(FluxKind.Task),
+            Sorted(kept.Where(e => e.Workflow is not null)),
+            jsonContext);
     }
+
+    /// <summary>By name, then by the member that reaches the handle (two with one name, FLUX107, keep one order).</summary>
+    private static EquatableArray<CatalogEntry> Sorted(IEnumerable<CatalogEntry> entries) => new(entries
+        .OrderBy(e => e.RuntimeName, StringComparer.Ordinal)
+        .ThenBy(e => e.Access, StringComparer.Ordinal)
+        .ToArray());
 
     /// <summary>
     /// Marks every entry that must not be generated: all claimants of a member name generated twice into one type

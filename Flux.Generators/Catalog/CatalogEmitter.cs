@@ -14,7 +14,8 @@ internal static class CatalogEmitter
         writer.WriteLine("""
             /// <summary>
             /// Every Flux workflow and task of this assembly, by name, so that a host or a tool can run them without reflection.
-            /// Instance workflows and tasks appear in the names only: they need an instance to run.
+            /// Instance workflows are described in <see cref="Descriptors"/> (bound to an instance of their class); instance
+            /// tasks appear in the names only.
             /// </summary>
             """);
         writer.WriteLine(GeneratedCode.Attribute);
@@ -22,6 +23,8 @@ internal static class CatalogEmitter
         writer.OpenBlock();
 
         WriteHandles(writer, "workflows", "global::Flux.WorkflowHandle", "Workflows", catalog.Workflows);
+        writer.WriteLine();
+        WriteDescriptors(writer, catalog);
         writer.WriteLine();
         WriteHandles(writer, "tasks", "global::Flux.TaskHandle", "Tasks", catalog.Tasks);
         writer.WriteLine();
@@ -51,6 +54,67 @@ internal static class CatalogEmitter
         foreach (var entry in entries)
         {
             writer.WriteLine(entry.Access + ",");
+        }
+
+        writer.CloseBlock(";");
+    }
+
+    /// <summary>
+    /// <c>Descriptors</c>: a static workflow described by its handle, an instance workflow by its types, its class, and how
+    /// an instance gives its handle; each with its diagram and the assembly's JSON options (<c>FluxJsonContext</c>).
+    /// </summary>
+    private static void WriteDescriptors(SourceWriter writer, CatalogModel catalog)
+    {
+        const string Descriptor = "global::Flux.WorkflowDescriptor";
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Every workflow of this assembly, static and instance, sorted by name, as a host or a <see cref=\"global::Flux.FluxClient\"/>");
+        writer.WriteLine("/// runs it: an instance workflow runs on the instance given to <see cref=\"global::Flux.WorkflowDescriptor.Bind\"/>.");
+        writer.WriteLine("/// </summary>");
+        if (catalog.Descriptors.IsEmpty)
+        {
+            writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + Descriptor + "> Descriptors { get; } = global::System.Array.Empty<" + Descriptor + ">();");
+            return;
+        }
+
+        var json = catalog.JsonContext is { } context ? context + ".Default.Options" : null;
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + Descriptor + "> Descriptors { get; } = new " + Descriptor + "[]");
+        writer.OpenBlock();
+        foreach (var entry in catalog.Descriptors)
+        {
+            var workflow = entry.Workflow!;
+            if (workflow.IsStatic)
+            {
+                writer.WriteLine(Descriptor + ".For(" + entry.Access + (json is null ? string.Empty : ", " + json) + "),");
+                continue;
+            }
+
+            var arguments = new System.Collections.Generic.List<string>
+            {
+                GeneratedCode.Literal(entry.RuntimeName),
+                "typeof(" + workflow.InputType + ")",
+                "typeof(" + workflow.OutputType + ")",
+                "static instance => ((" + entry.TypeKey + ")instance!)." + workflow.Property,
+                "typeof(" + entry.TypeKey + ")",
+            };
+            if (workflow.Diagram is { } diagram)
+            {
+                arguments.Add(diagram);
+            }
+
+            writer.WriteLine("new(");
+            writer.Indent();
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                writer.WriteLine(arguments[i] + (i < arguments.Count - 1 ? "," : json is null ? ")," : ")"));
+            }
+
+            writer.Unindent();
+            if (json is not null)
+            {
+                writer.OpenBlock();
+                writer.WriteLine("Json = " + json + ",");
+                writer.CloseBlock(",");
+            }
         }
 
         writer.CloseBlock(";");

@@ -47,15 +47,28 @@ internal static class WorkflowParser
         var runtimeName = GeneratedNames.RuntimeName(method.Name, FluxSymbols.NamedString(context.Attributes[0], "Name"));
         var accessibility = TypeAccess.Narrowest(new[] { signature.Input, signature.Output });
         var propertyName = GeneratedNames.WorkflowProperty(method.Name);
+        var reachable = type.IsReachableFromCatalog && accessibility != "private";
+        var diagramFree = GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.Diagram(method.Name), cancellationToken);
+
+        // A declarative graph always has its diagram when the name is free; a fluent one when its graph is known (WithDiagram).
+        var description = reachable
+            ? new WorkflowDescription(
+                method.IsStatic,
+                propertyName,
+                TypeText.TypeOf(signature.Input),
+                TypeText.TypeOf(signature.Output),
+                declarative && diagramFree ? type.FullyQualifiedName + "." + GeneratedNames.Diagram(method.Name) : null)
+            : null;
         var entry = new CatalogEntry(
             FluxKind.Workflow,
             type.FullyQualifiedName,
             runtimeName,
             new EquatableArray<string>(GeneratedNames.Names(names)),
             type.FullyQualifiedName + "." + propertyName,
-            method.IsStatic && type.IsReachableFromCatalog && accessibility != "private");
+            method.IsStatic && reachable,
+            description);
 
-        var graph = declarative || !GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.Diagram(method.Name), cancellationToken)
+        var graph = declarative || !diagramFree
             ? null
             : FluentDiagramReader.Read(context, method, cancellationToken);
         return new WorkflowModel(
@@ -75,6 +88,16 @@ internal static class WorkflowParser
     }
 
     /// <summary>The workflow with the diagram of its graph, when the graph breaks no rule (a step of its own, cached while the graph is unchanged).</summary>
-    public static WorkflowModel? WithDiagram(WorkflowModel? workflow) =>
-        workflow?.Graph is { } graph ? workflow with { Diagram = FluentDiagramWriter.Draw(graph) } : workflow;
+    public static WorkflowModel? WithDiagram(WorkflowModel? workflow)
+    {
+        if (workflow?.Graph is not { } graph || FluentDiagramWriter.Draw(graph) is not { } diagram)
+        {
+            return workflow;
+        }
+
+        var description = workflow.Entry.Workflow is { } described
+            ? described with { Diagram = workflow.Type.FullyQualifiedName + "." + workflow.DiagramName }
+            : null;
+        return workflow with { Diagram = diagram, Entry = workflow.Entry with { Workflow = description } };
+    }
 }
