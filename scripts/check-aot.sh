@@ -3,7 +3,7 @@
 # AOT warning (warnings are errors in this repository, and the script also fails on any "warning IL" line), and the
 # executable must run a durable workflow on SQLite (run, pause, resume from the file, replay) and exit 0.
 # Needs a C toolchain for the native link (clang, or gcc as used here when clang is missing).
-# Takes about 1.5 minutes on an idle 2-core machine (most of it the ILCompiler), much longer under load.
+# Took 9.5 minutes on this 2-core machine at load average ~40 (other builds running); most of it is the ILCompiler.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mktemp -d)"
