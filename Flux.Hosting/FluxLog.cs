@@ -50,7 +50,7 @@ internal static partial class FluxLog
     [LoggerMessage(16, LogLevel.Information, "Task {Task} call {CallId} retry {Attempt} of {Retries} completed in execution {ExecutionId}")]
     public static partial void TaskRetryCompleted(ILogger logger, string task, string callId, int attempt, int retries, string executionId);
 
-    [LoggerMessage(17, LogLevel.Warning, "Task {Task} call {CallId} attempt {Attempt} failed in execution {ExecutionId}; retrying in {Delay}")]
+    [LoggerMessage(17, LogLevel.Warning, "Task {Task} call {CallId} failed in execution {ExecutionId} (attempt {Attempt}, 1 is the first run); retrying in {Delay}")]
     public static partial void TaskRetryFailed(ILogger logger, string task, string callId, int attempt, string executionId, TimeSpan delay, Exception? error);
 
     [LoggerMessage(18, LogLevel.Information, "Task {Task} call {CallId} fallback started in execution {ExecutionId}")]

@@ -59,7 +59,7 @@ internal sealed class LoggingObserver(ILogger logger, bool logValues) : IExecuti
                 break;
             case ExecutionEventType.TaskRetryFailed:
                 var failed = e.Value as RetryInfo;
-                FluxLog.TaskRetryFailed(logger, task, call, failed?.Attempt ?? 0, id, failed?.Delay ?? TimeSpan.Zero, failed?.Error);
+                FluxLog.TaskRetryFailed(logger, task, call, (failed?.Attempt ?? 0) + 1, id, failed?.Delay ?? TimeSpan.Zero, failed?.Error);
                 break;
             case ExecutionEventType.TaskFallbackStarted when logValues:
                 FluxValueLog.TaskFallbackStarted(logger, task, call, id, e.Value);
