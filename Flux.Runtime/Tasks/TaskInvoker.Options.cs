@@ -10,6 +10,7 @@ internal static partial class TaskInvoker
         TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
     {
         Scope.Current = call;
+        ExecutionTelemetry.Enter(call);
         var token = call.Token;
         var log = call.Log;
         var time = call.Execution?.TimeProvider ?? TimeProvider.System;
