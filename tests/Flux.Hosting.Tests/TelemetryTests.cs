@@ -133,6 +133,19 @@ public sealed class TelemetryTests
         await host.StopAsync();
     }
 
+    [Test]
+    public async Task With_nobody_listening_no_span_is_made_and_a_body_sees_its_callers_activity()
+    {
+        _tracing.Dispose(); // the only listener of the Flux source in this test run
+
+        using var caller = new Activity("not-sampled").Start();
+        var ctx = await TracedWorkflow.Workflow.RunAsync("quiet", new RunOptions { ExecutionId = "quiet-1" });
+
+        Assert.That(FluxTelemetry.ActivitySource.HasListeners(), Is.False);
+        Assert.That(ctx.GetOutputOrThrow(), Does.Contain($"/ not-sampled | not-sampled {caller.ParentSpanId} |"), "no span of Flux came between the caller and the task bodies");
+        Assert.That(_spans.Where(s => Equals(s.GetTagItem(FluxTelemetry.ExecutionIdTag), "quiet-1")), Is.Empty);
+    }
+
     private Activity Span(string name, string executionId) =>
         _spans.Single(s => s.DisplayName == name && Equals(s.GetTagItem(FluxTelemetry.ExecutionIdTag), executionId));
 
