@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -5,9 +6,13 @@ namespace Flux;
 
 /// <summary>
 /// The spans and measurements of one run of an execution, made only when someone listens (see <see cref="Begin"/>):
-/// the run's span, and for each call that runs its span and start time (a <see cref="CallSpan"/> on its scope), fed by
-/// the events the execution records.
+/// the run's span, and for each call that runs its span and start time (a <see cref="CallSpan"/>), fed by the events the
+/// execution records.
 /// </summary>
+/// <remarks>
+/// The running calls' spans are kept here, by call scope, not on the scopes: a field on every call would make every call
+/// of every execution 8 bytes bigger, listened to or not.
+/// </remarks>
 internal sealed class ExecutionTelemetry
 {
     private readonly ExecutionContext _execution;
@@ -15,6 +20,7 @@ internal sealed class ExecutionTelemetry
     private readonly long _started;
     private readonly bool _traceCalls;
     private readonly bool _measureCalls;
+    private readonly ConcurrentDictionary<CallScope, CallSpan> _running = new();
 
     private ExecutionTelemetry(ExecutionContext execution, Activity? span, bool traceCalls, bool measureCalls)
     {
@@ -96,10 +102,10 @@ internal sealed class ExecutionTelemetry
             case ExecutionEventType.TaskPaused:
                 End(call, "paused", null);
                 break;
-            case ExecutionEventType.TaskRetryStarted when call.Telemetry is { } running && value is RetryInfo retry:
+            case ExecutionEventType.TaskRetryStarted when _running.TryGetValue(call, out var running) && value is RetryInfo retry:
                 running.Attempts = retry.Attempt + 1;
                 break;
-            case ExecutionEventType.TaskRetryFailed when call.Telemetry?.Span is { } span && value is RetryInfo failed:
+            case ExecutionEventType.TaskRetryFailed when SpanOf(call) is { } span && value is RetryInfo failed:
                 span.AddEvent(new ActivityEvent("flux.retry", tags: new ActivityTagsCollection
                 {
                     { FluxTelemetry.AttemptTag, failed.Attempt + 1 },
@@ -107,7 +113,7 @@ internal sealed class ExecutionTelemetry
                     { "exception.message", failed.Error?.Message },
                 }));
                 break;
-            case ExecutionEventType.TaskTimedOut when call.Telemetry?.Span is { } span:
+            case ExecutionEventType.TaskTimedOut when SpanOf(call) is { } span:
                 span.AddEvent(new ActivityEvent("flux.timeout"));
                 break;
         }
@@ -139,13 +145,15 @@ internal sealed class ExecutionTelemetry
             }
         }
 
-        call.Telemetry = span is null && !_measureCalls ? null : new CallSpan(span, _execution.TimeProvider.GetTimestamp());
+        if (span is not null || _measureCalls)
+        {
+            _running[call] = new CallSpan(span, _execution.TimeProvider.GetTimestamp());
+        }
     }
 
     private void End(CallScope call, string outcome, Exception? error)
     {
-        var running = call.Telemetry;
-        call.Telemetry = null;
+        _running.TryRemove(call, out var running);
         if (running?.Span is { } span)
         {
             span.SetTag(FluxTelemetry.OutcomeTag, outcome);
@@ -170,12 +178,15 @@ internal sealed class ExecutionTelemetry
         }
     }
 
+    /// <summary>The span of a running call; null when it has none.</summary>
+    private Activity? SpanOf(CallScope call) => _running.TryGetValue(call, out var running) ? running.Span : null;
+
     /// <summary>The span of the nearest enclosing call that has one (the call whose body made this one, or opened its batch).</summary>
-    private static Activity? ParentSpan(CallScope call)
+    private Activity? ParentSpan(CallScope call)
     {
         for (var scope = call.Parent; scope is not null; scope = scope.Parent)
         {
-            if (scope is CallScope { Telemetry.Span: { } span })
+            if (scope is CallScope parent && SpanOf(parent) is { } span)
             {
                 return span;
             }
@@ -184,11 +195,14 @@ internal sealed class ExecutionTelemetry
         return null;
     }
 
-    /// <summary>Makes a call's span the current activity of the flow its body runs in (nothing when it has none).</summary>
+    /// <summary>
+    /// Makes a call's span the current activity of the flow its body runs in; nothing when its execution's telemetry is
+    /// off (one test of a field) or the call has no span.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Enter(CallScope call)
+    public static void Enter(ExecutionContext? execution, CallScope call)
     {
-        if (call.Telemetry is { Span: { } span })
+        if (execution?.Telemetry is { } telemetry && telemetry.SpanOf(call) is { } span)
         {
             Activity.Current = span;
         }

@@ -140,6 +140,21 @@ public sealed class HostTests
     }
 
     [Test]
+    public async Task UsePostgreSql_registers_the_PostgreSQL_store_of_the_connection_string()
+    {
+        await using var services = new ServiceCollection()
+            .AddFlux(f => f.UsePostgreSql("Host=db.invalid;Port=5433;Database=orders;Username=flux;Password=hunter2"))
+            .BuildServiceProvider();
+
+        var store = services.GetRequiredService<IExecutionStore>();
+
+        Assert.That(store, Is.InstanceOf<PostgresExecutionStore>());
+        Assert.That(store.ToString(), Does.Contain("'flux' on db.invalid:5433/orders").And.Not.Contain("hunter2"));
+        var empty = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddFlux(f => f.UsePostgreSql("")));
+        Assert.That(empty!.Message, Does.Contain("UsePostgreSql needs the connection string"));
+    }
+
+    [Test]
     public void A_host_without_a_store_or_with_two_is_refused_when_Flux_is_added()
     {
         var services = new ServiceCollection();

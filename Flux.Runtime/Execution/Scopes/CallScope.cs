@@ -76,9 +76,6 @@ internal sealed class CallScope : Scope
     /// <summary>The task the call runs; set for the calls of a durable, replayed or dispatched execution, which serialize its values.</summary>
     public TaskHandle? Handle { get; set; }
 
-    /// <summary>The call's span and start time while it runs, when its execution's telemetry is on (see <see cref="ExecutionTelemetry"/>); null otherwise.</summary>
-    public CallSpan? Telemetry { get; set; }
-
     /// <summary>What a resumed execution's log holds of this call when it started before and did not finish (it runs again); null otherwise.</summary>
     public RecordedCall? RecordedStart { get; set; }
 
