@@ -32,13 +32,7 @@ public sealed class HostTests
         // A first process runs the workflow until its second task, then dies: its writes stop, its run is abandoned.
         await using (var first = new SqliteExecutionStore(_db.ConnectionString))
         {
-            var crashing = new CrashingStore(first);
-            using var kill = new CancellationTokenSource();
-            var run = W.GreetThenWait.RunAsync("ada", new RunOptions { Store = crashing, ExecutionId = "crashed-1", Owner = "process-A", TimeProvider = _clock }, kill.Token);
-            await Gates.WhenReached("ada");
-            crashing.Crash();
-            await kill.CancelAsync();
-            Assert.That(async () => await run, Throws.InstanceOf<Exception>(), "the first process could not store its outcome");
+            await Crash.LeaveRunningAsync(first, W.GreetThenWait, "ada", "crashed-1", _clock, _ => Gates.WhenReached("ada"));
         }
 
         Assert.That(Gates.Runs("Greet(ada)"), Is.EqualTo(1));
@@ -65,13 +59,7 @@ public sealed class HostTests
     {
         await using (var first = new SqliteExecutionStore(_db.ConnectionString))
         {
-            var crashing = new CrashingStore(first);
-            using var kill = new CancellationTokenSource();
-            var run = W.Sleeper.RunAsync("bob", new RunOptions { Store = crashing, ExecutionId = "sleepy-1", Owner = "process-A", TimeProvider = _clock }, kill.Token);
-            await crashing.WhenWakeStored;
-            crashing.Crash();
-            await kill.CancelAsync();
-            Assert.That(async () => await run, Throws.InstanceOf<Exception>());
+            await Crash.LeaveRunningAsync(first, W.Sleeper, "bob", "sleepy-1", _clock, crashing => crashing.WhenWakeStored);
         }
 
         _clock.Advance(TimeSpan.FromMinutes(1));

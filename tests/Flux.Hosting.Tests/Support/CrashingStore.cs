@@ -4,7 +4,7 @@ namespace Flux.Hosting.Tests.Support;
 /// A store that "dies" with its process: after <see cref="Crash"/> every write fails, as if the process that wrote through
 /// it had been killed; what it had written stays in the file. It also tells when a sleep's wake time was stored.
 /// </summary>
-internal sealed class CrashingStore(IExecutionStore inner) : IExecutionStore
+public sealed class CrashingStore(IExecutionStore inner) : IExecutionStore
 {
     private readonly TaskCompletionSource _wakeStored = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _crashed;
