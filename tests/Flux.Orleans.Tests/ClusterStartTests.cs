@@ -11,7 +11,7 @@ namespace Flux.Orleans.Tests;
 [TestFixture]
 public sealed class ClusterStartTests
 {
-    private static FluxCluster Cluster => SharedCluster.Cluster;
+    private static FluxCluster Cluster => ClusterFixture.Cluster;
 
     [Test]
     public async Task Two_silos_start_with_Flux_on_them_and_run_a_task_call()
