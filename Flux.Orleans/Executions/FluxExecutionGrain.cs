@@ -97,6 +97,7 @@ internal sealed partial class FluxExecutionGrain : Grain, IFluxExecutionGrain
             var prepared = await FindWorkflow(record.WorkflowName).PrepareResumeJsonAsync(ExecutionId, json, RunOptions(), CancellationToken.None, CancellationToken.None);
             if (prepared.RunAsync is not null)
             {
+                await CommitResumedAsync(prepared);
                 Begin(prepared);
             }
         }
@@ -169,55 +170,56 @@ internal sealed partial class FluxExecutionGrain : Grain, IFluxExecutionGrain
     {
         if (_run is { } run)
         {
-            // Abandon the run: it stops now and writes nothing more; the execution continues from its log elsewhere. Its
-            // running children first, so that the parent's cancellation does not reach them as a cancellation to record.
-            LogAbandoned(ExecutionId, _owner, reason.ToString());
-            var children = new List<string>();
-            try
-            {
-                await foreach (var child in RunningDescendantsAsync(ExecutionId))
-                {
-                    children.Add(child.ExecutionId);
-                    LiveExecutions.Find(Store, child.ExecutionId)?.ClaimLost(Abandoned(child.ExecutionId, reason));
-                }
-            }
-            catch (Exception error)
-            {
-                LogReleaseFailed(ExecutionId, error);
-            }
-
-            run.Context.ClaimLost(Abandoned(ExecutionId, reason));
-            try
-            {
-                await run.Task.WaitAsync(cancellationToken);
-            }
-            catch (Exception)
-            {
-                // The abandoned run ends with the claim-lost error (or the wait timed out): nothing to report.
-            }
-
-            try
-            {
-                foreach (var child in children)
-                {
-                    await Store.ReleaseClaimAsync(child, _owner, CancellationToken.None);
-                }
-
-                await Store.ReleaseClaimAsync(ExecutionId, _owner, CancellationToken.None);
-            }
-            catch (Exception error)
-            {
-                // The store is unreachable: the claim expires with its lease, and membership already tells that this silo is gone.
-                LogReleaseFailed(ExecutionId, error);
-            }
-
+            await AbandonAsync(run, reason.ToString()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             Finish(run);
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    private ExecutionClaimException Abandoned(string executionId, DeactivationReason reason) => new(
+    /// <summary>
+    /// Abandons the run: it stops now and writes nothing more, its claims are released, and the execution continues from
+    /// its log on the next activation. Its running children first, so that the parent's cancellation does not reach them
+    /// as a cancellation to record. Safe to call from any thread, and more than once.
+    /// </summary>
+    private Task AbandonAsync(ActiveRun run, string reason) => run.Abandoning ??= AbandonCoreAsync(run, reason);
+
+    private async Task AbandonCoreAsync(ActiveRun run, string reason)
+    {
+        LogAbandoned(ExecutionId, _owner, reason);
+        var children = new List<string>();
+        try
+        {
+            await foreach (var child in RunningDescendantsAsync(ExecutionId))
+            {
+                children.Add(child.ExecutionId);
+                LiveExecutions.Find(Store, child.ExecutionId)?.ClaimLost(Abandoned(child.ExecutionId, reason));
+            }
+        }
+        catch (Exception error)
+        {
+            LogReleaseFailed(ExecutionId, error);
+        }
+
+        run.Context.ClaimLost(Abandoned(ExecutionId, reason));
+        await run.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        try
+        {
+            foreach (var child in children)
+            {
+                await Store.ReleaseClaimAsync(child, _owner, CancellationToken.None);
+            }
+
+            await Store.ReleaseClaimAsync(ExecutionId, _owner, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The store is unreachable: the claim expires with its lease, and membership already tells that this silo is gone.
+            LogReleaseFailed(ExecutionId, error);
+        }
+    }
+
+    private ExecutionClaimException Abandoned(string executionId, string reason) => new(
         executionId,
         _owner,
         null,
@@ -273,11 +275,30 @@ internal sealed partial class FluxExecutionGrain : Grain, IFluxExecutionGrain
         }
     }
 
+    /// <summary>Commits the resume (WorkflowResumed, state Running) before the caller is answered, so the record it gets says so.</summary>
+    private static async Task CommitResumedAsync(PreparedRun prepared)
+    {
+        if (prepared.Context.Durable is not { } durable)
+        {
+            return;
+        }
+
+        try
+        {
+            await durable.CommitAllAsync();
+        }
+        catch
+        {
+            await prepared.Context.AbandonClaimAsync();
+            throw;
+        }
+    }
+
     private void Begin(PreparedRun prepared)
     {
         var run = new ActiveRun(prepared.Context);
         _run = run;
-        _silo.Running(_owner);
+        _silo.Running(_owner, () => AbandonAsync(run, "the silo is stopping"));
 
         // The run keeps the activation alive although no request may be waiting for it.
         DelayDeactivation(TimeSpan.MaxValue);
@@ -372,6 +393,9 @@ internal sealed partial class FluxExecutionGrain : Grain, IFluxExecutionGrain
         public ExecutionContext Context { get; } = context;
 
         public Task Task { get; set; } = Task.CompletedTask;
+
+        /// <summary>The abandonment of the run, once asked for.</summary>
+        public Task? Abandoning { get; set; }
 
         /// <summary>Completed once the activation has taken the end of the run into account.</summary>
         public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

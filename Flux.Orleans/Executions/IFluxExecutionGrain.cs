@@ -26,7 +26,11 @@ public interface IFluxExecutionGrain : IGrainWithStringKey
     [Alias("start")]
     Task<ExecutionRecord> StartAsync(string workflow, byte[]? input);
 
-    /// <summary>Starts the workflow as this execution and waits until it finishes (or pauses).</summary>
+    /// <summary>
+    /// Starts the workflow as this execution and waits until it finishes (or pauses), or until this activation's run
+    /// stops because its silo stops: the record then still says Running, and <see cref="RecoverAsync"/> with
+    /// <c>wait</c> waits for it on its next activation (<see cref="ClusterFluxClient"/> does that).
+    /// </summary>
     /// <param name="workflow">The workflow's name, as the registered catalogs know it.</param>
     /// <param name="input">The input as UTF-8 JSON, or null for a null input.</param>
     /// <param name="cancellationToken">Stops the wait, not the execution: <see cref="CancelAsync"/> cancels it.</param>

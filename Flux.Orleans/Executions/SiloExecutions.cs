@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Runtime;
 
 namespace Flux.Orleans;
@@ -17,12 +19,12 @@ namespace Flux.Orleans;
 /// a stopped or crashed silo dead, usually long before its lease would expire), and the activation tells apart two
 /// activations of one execution on the same silo, one after the other.
 /// </remarks>
-internal sealed class SiloExecutions
+internal sealed class SiloExecutions : ILifecycleParticipant<ISiloLifecycle>
 {
     private const string OwnerPrefix = "orleans:";
 
     private readonly IClusterMembershipService _membership;
-    private readonly ConcurrentDictionary<string, byte> _liveOwners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<Task>> _liveOwners = new(StringComparer.Ordinal);
 
     public SiloExecutions(
         IExecutionStore store, ITaskDispatcher dispatcher, FluxCatalogs catalogs, IOptions<FluxOrleansOptions> options, TimeProvider time,
@@ -59,14 +61,36 @@ internal sealed class SiloExecutions
     /// <summary>The claim owner id of an activation of this silo.</summary>
     public string OwnerFor(ActivationId activation) => $"{OwnerPrefix}{Silo.ToParsableString()}/{activation}";
 
-    /// <summary>An activation of this silo runs its execution (and the child executions it starts) now, until <see cref="Stopped"/>.</summary>
-    public void Running(string owner) => _liveOwners[owner] = 0;
+    /// <summary>
+    /// An activation of this silo runs its execution (and the child executions it starts) now, until
+    /// <see cref="Stopped"/>; <paramref name="abandon"/> stops the run without writing more, when the silo stops.
+    /// </summary>
+    public void Running(string owner, Func<Task> abandon) => _liveOwners[owner] = abandon;
 
     /// <summary>The activation stopped running its execution.</summary>
     public void Stopped(string owner) => _liveOwners.TryRemove(owner, out _);
 
     /// <summary>How many executions run on this silo now.</summary>
     public int RunningCount => _liveOwners.Count;
+
+    /// <inheritdoc/>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        // The Active stage is the first to stop: the runs are abandoned (and the callers waiting for them answered) before
+        // Orleans deactivates the grains, which it would otherwise do only once those callers' requests had timed out.
+        lifecycle.Subscribe(
+            nameof(SiloExecutions),
+            ServiceLifecycleStage.Active,
+            static _ => Task.CompletedTask,
+            async cancellationToken =>
+            {
+                var abandons = new List<Task>();
+                foreach (var abandon in _liveOwners.Values)
+                {
+                    abandons.Add(abandon());
+                }
+
+                await Task.WhenAll(abandons).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            });
 
     /// <summary>
     /// Whether the owner named by an execution's claim is gone for sure: an activation of a silo that membership declared

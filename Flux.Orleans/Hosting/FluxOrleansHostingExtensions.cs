@@ -36,6 +36,7 @@ public static class FluxOrleansHostingExtensions
         services.AddPlacementDirector<WorkerSlotPlacement, WorkerSlotPlacementDirector>();
         services.TryAddSingleton(static provider => ActivatorUtilities.CreateInstance<SiloExecutions>(provider, RequiredStore(provider, "silo")));
         services.TryAddSingleton<ExecutionRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<SiloExecutions>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<ExecutionRecovery>());
         return builder;
     }

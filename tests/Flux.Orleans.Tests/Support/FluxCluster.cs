@@ -85,7 +85,9 @@ public sealed class FluxCluster : IAsyncDisposable
                     cluster.ClusterId = options.ClusterId;
                     cluster.ServiceId = options.ServiceId;
                 })
-                .AddFlux())
+                .AddFlux(flux => flux
+                    .AddWorkflows(FluxCatalog.Workflows)
+                    .UseStore(_ => NewStore(Schema))))
             .Build();
         await host.StartAsync();
         _clients.Add(host);
