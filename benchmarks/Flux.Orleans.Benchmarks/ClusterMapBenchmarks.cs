@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Flux.Orleans.Benchmarks;
 
@@ -8,9 +11,24 @@ namespace Flux.Orleans.Benchmarks;
 /// Results are per item. Every silo runs in this process, so on a 2-core machine the two silos share the same cores.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessMonitoring))]
 public class ClusterMapBenchmarks
 {
+    /// <summary>
+    /// Each invocation is a whole 100,000-item Map (seconds), so a few monitored iterations suffice; in process, because
+    /// the benchmark hosts its clusters itself and building a separate benchmark executable timed out on this busy machine.
+    /// </summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() =>
+            AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(3)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const int Items = 100_000;
     private Scenario _sqlite = null!;
     private Scenario _postgres = null!;
