@@ -179,8 +179,7 @@ public sealed class ClusterFluxClient : IFluxClient
     /// <summary>The call was lost on its way (a silo went away), as opposed to an answer of the execution's grain.</summary>
     private static bool IsLostCall(Exception error, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or OrleansException
-        && error is not FluxException;
+        && error is OrleansException or TimeoutException;
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 

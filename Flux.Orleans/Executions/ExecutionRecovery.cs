@@ -45,9 +45,6 @@ internal sealed partial class ExecutionRecovery : ILifecycleParticipant<ISiloLif
         _logger = logger;
     }
 
-    /// <summary>Raised after each sweep with the number of executions it asked to recover (tests wait on it).</summary>
-    public event Action<int>? Swept;
-
     /// <inheritdoc/>
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(
@@ -114,7 +111,6 @@ internal sealed partial class ExecutionRecovery : ILifecycleParticipant<ISiloLif
             _sweeping.Release();
         }
 
-        Swept?.Invoke(asked);
         return asked;
     }
 
