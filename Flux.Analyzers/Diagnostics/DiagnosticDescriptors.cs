@@ -57,6 +57,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoExactFingerprint = Create(DiagnosticIds.NoExactFingerprint, FluxDiagnostics.NoExactFingerprint);
 
+    public static readonly DiagnosticDescriptor NotInJsonContext = Create(DiagnosticIds.NotInJsonContext, FluxDiagnostics.NotInJsonContext);
+
     // ---- FLUX201-299: determinism -------------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor WorkflowReadsClock = Create(DiagnosticIds.WorkflowReadsClock, FluxDiagnostics.WorkflowReadsClock);
@@ -108,6 +110,7 @@ internal static class DiagnosticDescriptors
         [FluxDiagnostics.InvalidFallbackOrRollback] = InvalidFallbackOrRollback,
         [FluxDiagnostics.DuplicateName] = DuplicateName,
         [FluxDiagnostics.NoExactFingerprint] = NoExactFingerprint,
+        [FluxDiagnostics.NotInJsonContext] = NotInJsonContext,
         [FluxDiagnostics.WorkflowReadsClock] = WorkflowReadsClock,
         [FluxDiagnostics.WorkflowNewGuid] = WorkflowNewGuid,
         [FluxDiagnostics.WorkflowRandom] = WorkflowRandom,

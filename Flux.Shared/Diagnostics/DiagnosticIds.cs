@@ -67,6 +67,9 @@ internal static class DiagnosticIds
     /// <summary>A task parameter whose type has no exact fingerprint (no readable members, a lazy sequence, a delegate...).</summary>
     public const string NoExactFingerprint = "FLUX108";
 
+    /// <summary>A task or workflow type that the registered JSON context (FluxJsonContext) cannot serialize.</summary>
+    public const string NotInJsonContext = "FLUX109";
+
     /// <summary>A workflow body reads the clock (DateTime.Now, Stopwatch, TimeProvider.System...).</summary>
     public const string WorkflowReadsClock = "FLUX201";
 

@@ -200,6 +200,15 @@ internal static class FluxDiagnostics
         "Parameter '{0}' of task '{1}' has type '{2}', which has no exact fingerprint: {3}",
         "A call's id holds a fingerprint of its arguments, which replay and the cache rely on, so every argument must be encoded by value: numbers, strings, dates, enums, collections, and records or classes whose members the generator can read. A type it cannot encode would fail when the call is made.");
 
+    /// <summary>FLUX109. Arguments: "Task"/"Workflow", name, where the type is used, the type, the context.</summary>
+    public static readonly FluxDiagnostic NotInJsonContext = new(
+        DiagnosticIds.NotInJsonContext,
+        DiagnosticCategories.Authoring,
+        FluxSeverity.Warning,
+        "Task or workflow type is not in the registered JSON context",
+        "{0} '{1}' {2} '{3}', which the registered JSON context '{4}' cannot serialize, so a durable run would fail when it records the value: add [JsonSerializable(typeof({3}))] to {4}",
+        "A durable run records arguments, results, inputs and outputs as JSON with the context the assembly registers ([assembly: FluxJsonContext(typeof(...))]), without reflection; a type that context (and Flux's own, for primitives) has no metadata for fails when it is recorded.");
+
     // ---- FLUX201-299: determinism ----------------------------------------------------------------------------------------
     // A workflow body runs again on every replay and must take the same path: what differs between runs comes from a
     // recorded call. Reported in [Workflow] bodies only (their lambdas and local functions included), never in a task.
