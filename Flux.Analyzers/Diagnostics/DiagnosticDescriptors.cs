@@ -57,6 +57,24 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoExactFingerprint = Create(DiagnosticIds.NoExactFingerprint, FluxDiagnostics.NoExactFingerprint);
 
+    public static readonly DiagnosticDescriptor NotInJsonContext = Create(DiagnosticIds.NotInJsonContext, FluxDiagnostics.NotInJsonContext);
+
+    // ---- FLUX201-299: determinism -------------------------------------------------------------------------------------
+
+    public static readonly DiagnosticDescriptor WorkflowReadsClock = Create(DiagnosticIds.WorkflowReadsClock, FluxDiagnostics.WorkflowReadsClock);
+
+    public static readonly DiagnosticDescriptor WorkflowNewGuid = Create(DiagnosticIds.WorkflowNewGuid, FluxDiagnostics.WorkflowNewGuid);
+
+    public static readonly DiagnosticDescriptor WorkflowRandom = Create(DiagnosticIds.WorkflowRandom, FluxDiagnostics.WorkflowRandom);
+
+    public static readonly DiagnosticDescriptor WorkflowDelay = Create(DiagnosticIds.WorkflowDelay, FluxDiagnostics.WorkflowDelay);
+
+    public static readonly DiagnosticDescriptor WorkflowConcurrency = Create(DiagnosticIds.WorkflowConcurrency, FluxDiagnostics.WorkflowConcurrency);
+
+    public static readonly DiagnosticDescriptor WorkflowIO = Create(DiagnosticIds.WorkflowIO, FluxDiagnostics.WorkflowIO);
+
+    public static readonly DiagnosticDescriptor WorkflowStaticState = Create(DiagnosticIds.WorkflowStaticState, FluxDiagnostics.WorkflowStaticState);
+
     // ---- FLUX301-399: usage -------------------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor DirectTaskCall = Create(DiagnosticIds.DirectTaskCall, FluxDiagnostics.DirectTaskCall);
@@ -92,6 +110,14 @@ internal static class DiagnosticDescriptors
         [FluxDiagnostics.InvalidFallbackOrRollback] = InvalidFallbackOrRollback,
         [FluxDiagnostics.DuplicateName] = DuplicateName,
         [FluxDiagnostics.NoExactFingerprint] = NoExactFingerprint,
+        [FluxDiagnostics.NotInJsonContext] = NotInJsonContext,
+        [FluxDiagnostics.WorkflowReadsClock] = WorkflowReadsClock,
+        [FluxDiagnostics.WorkflowNewGuid] = WorkflowNewGuid,
+        [FluxDiagnostics.WorkflowRandom] = WorkflowRandom,
+        [FluxDiagnostics.WorkflowDelay] = WorkflowDelay,
+        [FluxDiagnostics.WorkflowConcurrency] = WorkflowConcurrency,
+        [FluxDiagnostics.WorkflowIO] = WorkflowIO,
+        [FluxDiagnostics.WorkflowStaticState] = WorkflowStaticState,
         [FluxDiagnostics.DirectTaskCall] = DirectTaskCall,
         [FluxDiagnostics.DiscardedTaskCall] = DiscardedTaskCall,
     };

@@ -13,16 +13,23 @@ namespace Flux.Generators.DeclarativeGraphs;
 /// the graph, only how each step reads. Consecutive one-line starts (or awaits) stay together; everything else is set
 /// apart by a blank line.
 /// </summary>
+/// <remarks>
+/// The body runs on a <c>Flux.Generated.DeclaredGraphRun</c>, which gives it the runtime graph's semantics: node calls
+/// get the ids <c>Graph.RunAsync</c> gives them, the first failing node cancels the others (and leaving the body waits
+/// for them), a throwing condition or router fails as a <c>GraphRunException</c>, and the end-node check throws the
+/// runtime's own errors.
+/// </remarks>
 internal sealed class DeclarativeBodyEmitter
 {
-    private const string Token = "cancellationToken";
+    private const string RunType = "global::Flux.Generated.DeclaredGraphRun";
 
     private readonly SourceWriter _writer;
+    private readonly string _run;
     private readonly DeclarativeGraphModel _graph;
     private readonly BodyPlan _plan;
     private readonly EquatableArray<GraphNodeModel> _nodes;
     private readonly EquatableArray<GraphEdgeModel> _edges;
-    private Layout _last = Layout.Token;
+    private Layout _last = Layout.Open;
 
     private DeclarativeBodyEmitter(SourceWriter writer, DeclarativeGraphModel graph, BodyPlan plan)
     {
@@ -31,12 +38,13 @@ internal sealed class DeclarativeBodyEmitter
         _plan = plan;
         _nodes = graph.Nodes;
         _edges = graph.Edges;
+        _run = DeclarativeGraphParser.RunLocal(graph.ParameterName);
     }
 
     /// <summary>How a statement sits among its neighbours.</summary>
     private enum Layout
     {
-        Token,
+        Open,
         Start,
         Await,
         Block,
@@ -45,7 +53,8 @@ internal sealed class DeclarativeBodyEmitter
     public static void Write(SourceWriter writer, DeclarativeGraphModel graph, BodyPlan plan, CancellationToken cancellationToken)
     {
         var emitter = new DeclarativeBodyEmitter(writer, graph, plan);
-        writer.WriteLine("var " + Token + " = " + graph.ParameterName + ".CancellationToken;");
+        var ends = string.Join(", ", plan.Ends.Select(n => GeneratedCode.Literal(graph.Nodes[n].Name)));
+        writer.WriteLine("await using var " + emitter._run + " = " + RunType + ".Open(" + GeneratedCode.Literal(graph.RuntimeName) + ", new[] { " + ends + " });");
         foreach (var step in plan.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +80,8 @@ internal sealed class DeclarativeBodyEmitter
 
     private bool Always(int n) => _plan.Always[n];
 
-    private string Call(int n) => _nodes[n].Handle + ".Call(" + Arguments(n) + ").RunAsync(" + Token + ")";
+    /// <summary>The node's call, started in its node's slot of the run: <c>graph.Run("node", NodeTask.Call(...))</c>.</summary>
+    private string Call(int n) => _run + ".Run(" + GeneratedCode.Literal(_nodes[n].Name) + ", " + _nodes[n].Handle + ".Call(" + Arguments(n) + "))";
 
     private void WriteStart(int n)
     {
@@ -151,7 +161,7 @@ internal sealed class DeclarativeBodyEmitter
                     terms.Add(from.Local + "Runs");
                     break;
                 case RunsTermKind.Condition:
-                    var condition = edge.Condition + "(" + from.Local + (edge.ConditionForgivesNull ? "!" : string.Empty) + ")";
+                    var condition = Condition(edge);
                     terms.Add(Always(edge.From) ? condition : from.Local + "Runs && " + condition);
                     break;
                 default:
@@ -161,6 +171,19 @@ internal sealed class DeclarativeBodyEmitter
         }
 
         _writer.WriteLine("var " + _nodes[n].Local + "Runs = " + string.Join(" && ", terms) + ";");
+    }
+
+    /// <summary>
+    /// The edge's condition on the upstream output, through the run (which turns an exception into the runtime's
+    /// <c>GraphRunException</c>): <c>graph.When("a", "b", "IsValid", IsValid, a)</c>, awaited for an asynchronous one.
+    /// </summary>
+    private string Condition(GraphEdgeModel edge)
+    {
+        var arguments = GeneratedCode.Literal(_nodes[edge.From].Name) + ", " + GeneratedCode.Literal(_nodes[edge.To].Name) + ", "
+            + GeneratedCode.Literal(edge.ConditionName!) + ", " + edge.Condition + ", " + _nodes[edge.From].Local + (edge.ConditionForgivesNull ? "!" : string.Empty);
+        return edge.ConditionIsAsync
+            ? "await " + _run + ".WhenAsync(" + arguments + ").ConfigureAwait(false)"
+            : _run + ".When(" + arguments + ")";
     }
 
     /// <summary>After a node ran: a <c>switch</c> on an enum router that sets the flags of the edges it takes.</summary>
@@ -180,7 +203,8 @@ internal sealed class DeclarativeBodyEmitter
             _writer.OpenBlock();
         }
 
-        _writer.WriteLine("switch (" + route.Router + "(" + node.Local + (route.RouterForgivesNull ? "!" : string.Empty) + "))");
+        var router = GeneratedCode.Literal(_edges[route.Edges[0]].ConditionName!);
+        _writer.WriteLine("switch (" + _run + ".Route(" + GeneratedCode.Literal(node.Name) + ", " + router + ", " + route.Router + ", " + node.Local + (route.RouterForgivesNull ? "!" : string.Empty) + "))");
         _writer.OpenBlock();
         for (var s = 0; s < route.Sections.Count; s++)
         {
@@ -232,7 +256,7 @@ internal sealed class DeclarativeBodyEmitter
         return string.Join(", ", arguments);
     }
 
-    /// <summary>Returns the output of the one end node that ran; a run that reaches none or several fails as <c>Graph.RunAsync</c> does.</summary>
+    /// <summary>Returns the output of the one end node that ran; the run throws <c>Graph.RunAsync</c>'s error when none or several ran.</summary>
     private void WriteResult()
     {
         var ends = _plan.Ends;
@@ -245,49 +269,10 @@ internal sealed class DeclarativeBodyEmitter
             return;
         }
 
-        var names = string.Join(", ", ends.Select(n => "'" + _nodes[n].Name + "'"));
-        var name = _graph.RuntimeName;
-        var always = _plan.AlwaysEnd;
-        _writer.WriteLine("// A run has one result: the output of the one end node that ran.");
-        _writer.WriteLine("var endNodesRan = " + string.Join(" + ", ends.Select(n => Always(n) ? "1" : "(" + _nodes[n].Local + "Runs ? 1 : 0)")) + ";");
-        if (always < 0)
+        _writer.WriteLine(_run + ".CheckEndNodes(" + string.Join(", ", ends.Select(n => Always(n) ? "true" : _nodes[n].Local + "Runs")) + ");");
+        if (_plan.AlwaysEnd >= 0)
         {
-            _writer.WriteLine("if (endNodesRan == 0)");
-            _writer.OpenBlock();
-            _writer.WriteLine("throw new global::Flux.GraphRunException(");
-            _writer.Indent();
-            _writer.WriteLine(GeneratedCode.Literal(name) + ",");
-            _writer.WriteLine(GeneratedCode.Literal(
-                "Graph '" + name + "' reached no end node: " + names + " " + (ends.Count == 1 ? "was" : "were")
-                + " skipped because a condition on the way was false. Make sure every run reaches an end node, e.g. add an edge with the opposite condition to another end node.") + ");");
-            _writer.Unindent();
-            _writer.CloseBlock();
-        }
-
-        if (ends.Count > 1)
-        {
-            if (always < 0)
-            {
-                _writer.WriteLine();
-            }
-
-            _writer.WriteLine("if (endNodesRan > 1)");
-            _writer.OpenBlock();
-            _writer.WriteLine("throw new global::Flux.GraphRunException(");
-            _writer.Indent();
-            _writer.WriteLine(GeneratedCode.Literal(name) + ",");
-            _writer.WriteLine("$" + GeneratedCode.Literal(
-                "Graph '" + name + "' reached {endNodesRan} of its end nodes (" + names
-                + "), but a run has one result: make the conditions in front of these end nodes exclusive, or join them into one end node.")
-                .Replace("{endNodesRan}", "\u0001").Replace("{", "{{").Replace("}", "}}").Replace("\u0001", "{endNodesRan}") + ");");
-            _writer.Unindent();
-            _writer.CloseBlock();
-        }
-
-        if (always >= 0)
-        {
-            _writer.WriteLine();
-            _writer.WriteLine(Return(always));
+            _writer.WriteLine(Return(_plan.AlwaysEnd));
             return;
         }
 

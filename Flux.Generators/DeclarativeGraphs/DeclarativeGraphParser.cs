@@ -25,8 +25,8 @@ namespace Flux.Generators.DeclarativeGraphs;
 /// </summary>
 internal static class DeclarativeGraphParser
 {
-    /// <summary>Locals the body declares besides the nodes'.</summary>
-    private static readonly string[] s_reservedLocals = { "cancellationToken", "endNodesRan" };
+    /// <summary>The local that holds the body's <c>DeclaredGraphRun</c>: <c>graph</c>, unless the workflow's parameter has that name.</summary>
+    public static string RunLocal(string parameterName) => parameterName.TrimStart('@') == "graph" ? "graphRun" : "graph";
 
     /// <summary>
     /// The model of a declarative graph, or null when the method cannot be implemented: its class is not partial
@@ -64,7 +64,7 @@ internal static class DeclarativeGraphParser
         {
             ReadNodesAndEdges(graph, method, input, output, declaration.ParameterList.Parameters[0].Identifier.ValueText, nodes, edges);
             plan = DeclarativeBodyPlanner.Plan(
-                new EquatableArray<GraphNodeModel>(nodes.ToArray()), new EquatableArray<GraphEdgeModel>(edges.ToArray()), parameterName, s_reservedLocals);
+                new EquatableArray<GraphNodeModel>(nodes.ToArray()), new EquatableArray<GraphEdgeModel>(edges.ToArray()), parameterName, new[] { RunLocal(parameterName) });
         }
 
         var modifiers = string.Join(" ", declaration.Modifiers
@@ -108,7 +108,7 @@ internal static class DeclarativeGraphParser
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal) { parameterName };
-        taken.UnionWith(s_reservedLocals);
+        taken.Add(RunLocal(parameterName));
         var starts = new HashSet<string>(graph.Starts.Select(s => s.Node), StringComparer.Ordinal);
         var ends = new HashSet<string>(graph.Ends.Select(s => s.Node), StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
@@ -157,8 +157,18 @@ internal static class DeclarativeGraphParser
                     condition,
                     new EquatableArray<string>(members.Select(m => TypeText.Qualified(m.ContainingType) + "." + TypeText.Escape(m.Name)).ToArray()),
                     forgivesArgument,
-                    forgivesCondition)
-                : new GraphEdgeModel(from, to, RouterKind.Condition, condition, EquatableArray<string>.Empty, forgivesArgument, forgivesCondition));
+                    forgivesCondition,
+                    router.Name)
+                : new GraphEdgeModel(
+                    from,
+                    to,
+                    RouterKind.Condition,
+                    condition,
+                    EquatableArray<string>.Empty,
+                    forgivesArgument,
+                    forgivesCondition,
+                    router.Name,
+                    DeclarativeRouters.IsAsyncCondition(router.ReturnType)));
         }
     }
 

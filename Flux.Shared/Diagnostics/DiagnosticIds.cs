@@ -7,7 +7,6 @@ namespace Flux.Shared.Diagnostics;
 /// <remarks>
 /// Ranges: FLUX001-099 graph validation (reported by the analyzers and thrown by the runtime's validation),
 /// FLUX101-199 authoring of tasks and workflows, FLUX201-299 workflow determinism, FLUX301-399 usage.
-/// Reserved: FLUX201 onwards (determinism).
 /// </remarks>
 internal static class DiagnosticIds
 {
@@ -67,6 +66,30 @@ internal static class DiagnosticIds
 
     /// <summary>A task parameter whose type has no exact fingerprint (no readable members, a lazy sequence, a delegate...).</summary>
     public const string NoExactFingerprint = "FLUX108";
+
+    /// <summary>A task or workflow type that the registered JSON context (FluxJsonContext) cannot serialize.</summary>
+    public const string NotInJsonContext = "FLUX109";
+
+    /// <summary>A workflow body reads the clock (DateTime.Now, Stopwatch, TimeProvider.System...).</summary>
+    public const string WorkflowReadsClock = "FLUX201";
+
+    /// <summary>A workflow body calls Guid.NewGuid().</summary>
+    public const string WorkflowNewGuid = "FLUX202";
+
+    /// <summary>A workflow body uses an unseeded Random.</summary>
+    public const string WorkflowRandom = "FLUX203";
+
+    /// <summary>A workflow body waits with Task.Delay or Thread.Sleep.</summary>
+    public const string WorkflowDelay = "FLUX204";
+
+    /// <summary>A workflow body runs work concurrently outside Flux's patterns (Task.Run, threads, Task.WhenAll...).</summary>
+    public const string WorkflowConcurrency = "FLUX205";
+
+    /// <summary>A workflow body performs I/O (files, HTTP, sockets, console input).</summary>
+    public const string WorkflowIO = "FLUX206";
+
+    /// <summary>A workflow body reads or writes mutable static state of the user's types.</summary>
+    public const string WorkflowStaticState = "FLUX207";
 
     /// <summary>A [Task] method called directly inside a workflow.</summary>
     public const string DirectTaskCall = "FLUX301";

@@ -200,7 +200,67 @@ internal static class FluxDiagnostics
         "Parameter '{0}' of task '{1}' has type '{2}', which has no exact fingerprint: {3}",
         "A call's id holds a fingerprint of its arguments, which replay and the cache rely on, so every argument must be encoded by value: numbers, strings, dates, enums, collections, and records or classes whose members the generator can read. A type it cannot encode would fail when the call is made.");
 
-    // ---- FLUX201-299: determinism (reserved) ---------------------------------------------------------------------------
+    /// <summary>FLUX109. Arguments: "Task"/"Workflow", name, where the type is used, the type, the context.</summary>
+    public static readonly FluxDiagnostic NotInJsonContext = new(
+        DiagnosticIds.NotInJsonContext,
+        DiagnosticCategories.Authoring,
+        FluxSeverity.Warning,
+        "Task or workflow type is not in the registered JSON context",
+        "{0} '{1}' {2} '{3}', which the registered JSON context '{4}' cannot serialize, so a durable run would fail when it records the value: add [JsonSerializable(typeof({3}))] to {4}",
+        "A durable run records arguments, results, inputs and outputs as JSON with the context the assembly registers ([assembly: FluxJsonContext(typeof(...))]), without reflection; a type that context (and Flux's own, for primitives) has no metadata for fails when it is recorded.");
+
+    // ---- FLUX201-299: determinism ----------------------------------------------------------------------------------------
+    // A workflow body runs again on every replay and must take the same path: what differs between runs comes from a
+    // recorded call. Reported in [Workflow] bodies only (their lambdas and local functions included), never in a task.
+
+    /// <summary>FLUX201. Arguments: workflow, what reads the clock, the fix.</summary>
+    public static readonly FluxDiagnostic WorkflowReadsClock = Determinism(
+        DiagnosticIds.WorkflowReadsClock,
+        "Workflow reads the clock",
+        "Workflow '{0}' reads the clock with '{1}', which gives another value when the execution is replayed: {2}",
+        "A workflow body runs again on every replay, so a time it reads itself differs from the one the first run saw. Workflow.Now() records the time once and replays it.");
+
+    /// <summary>FLUX202. Arguments: workflow.</summary>
+    public static readonly FluxDiagnostic WorkflowNewGuid = Determinism(
+        DiagnosticIds.WorkflowNewGuid,
+        "Workflow creates a random Guid",
+        "Workflow '{0}' calls 'Guid.NewGuid()', which gives another value when the execution is replayed: use 'await Workflow.NewGuid()', recorded once and replayed",
+        "A workflow body runs again on every replay, so a Guid it makes itself differs from the one the first run used. Workflow.NewGuid() records it once and replays it.");
+
+    /// <summary>FLUX203. Arguments: workflow, the Random expression.</summary>
+    public static readonly FluxDiagnostic WorkflowRandom = Determinism(
+        DiagnosticIds.WorkflowRandom,
+        "Workflow uses an unseeded Random",
+        "Workflow '{0}' uses '{1}', whose values differ when the execution is replayed: use 'await Workflow.Random()' (a double in [0, 1), recorded once and replayed), or draw the numbers in a task",
+        "A workflow body runs again on every replay, so random numbers it draws itself differ from the ones the first run drew. Workflow.Random() records each value once and replays it; a Random with a fixed seed is deterministic and not reported.");
+
+    /// <summary>FLUX204. Arguments: workflow, the wait.</summary>
+    public static readonly FluxDiagnostic WorkflowDelay = Determinism(
+        DiagnosticIds.WorkflowDelay,
+        "Workflow waits with Task.Delay or Thread.Sleep",
+        "Workflow '{0}' waits with '{1}', which is not recorded, so a resumed execution waits the whole time again: use 'await Workflow.Sleep(duration)', a durable timer that waits only what is left",
+        "Workflow.Sleep records when the wait ends, so an execution resumed after a restart waits only for what is left, and a host can find due timers; Thread.Sleep would also block a thread.");
+
+    /// <summary>FLUX205. Arguments: workflow, the call, the fix.</summary>
+    public static readonly FluxDiagnostic WorkflowConcurrency = Determinism(
+        DiagnosticIds.WorkflowConcurrency,
+        "Workflow runs work concurrently outside Flux's patterns",
+        "Workflow '{0}' runs work concurrently with '{1}', outside Flux's patterns, so which call comes first depends on timing and a replay cannot match them: {2}",
+        "Calls made inside Workflow.Parallel, Map and graphs get ids from the program's structure, and a failure cancels their siblings; threads, Task.Run and Task.WhenAll over other work interleave by timing.");
+
+    /// <summary>FLUX206. Arguments: workflow, the I/O member.</summary>
+    public static readonly FluxDiagnostic WorkflowIO = Determinism(
+        DiagnosticIds.WorkflowIO,
+        "Workflow performs I/O",
+        "Workflow '{0}' performs I/O with '{1}', which is not recorded and runs again on every replay: move it into a [Task], whose result is recorded and replayed",
+        "Files, sockets, HTTP and console input can give another answer on every replay, and writing them again repeats side effects; a task's result is recorded once. Console output is not reported: writing it again on replay is harmless.");
+
+    /// <summary>FLUX207. Arguments: workflow, "reads"/"writes", the static member.</summary>
+    public static readonly FluxDiagnostic WorkflowStaticState = Determinism(
+        DiagnosticIds.WorkflowStaticState,
+        "Workflow uses mutable static state",
+        "Workflow '{0}' {1} the mutable static '{2}', which is not recorded and can hold another value when the execution is replayed: pass the value in the workflow's input, or read and change it in a task",
+        "A replay may run in another process, or after other executions changed a static field or property, so a workflow that depends on one takes another path. Constants, readonly fields and get-only properties are not reported.");
 
     // ---- FLUX301-399: usage -------------------------------------------------------------------------------------------
 
@@ -227,4 +287,7 @@ internal static class FluxDiagnostics
 
     private static FluxDiagnostic Authoring(string id, string title, string messageFormat, string description) =>
         new(id, DiagnosticCategories.Authoring, FluxSeverity.Error, title, messageFormat, description);
+
+    private static FluxDiagnostic Determinism(string id, string title, string messageFormat, string description) =>
+        new(id, DiagnosticCategories.Determinism, FluxSeverity.Warning, title, messageFormat, description);
 }

@@ -10,6 +10,8 @@ namespace Flux.Generators.DeclarativeGraphs.Model;
 /// <param name="Cases">For an enum router, the cases that take the edge, as C# (<c>global::Demo.Verdict.Valid</c>); empty otherwise.</param>
 /// <param name="ArgumentForgivesNull">True when the upstream output may be null but the downstream parameter is not nullable.</param>
 /// <param name="ConditionForgivesNull">The same, for the condition's parameter.</param>
+/// <param name="ConditionName">The condition or router's name, as diagrams and errors show it (<c>IsValid</c>), or null.</param>
+/// <param name="ConditionIsAsync">True for a condition that returns <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</param>
 internal sealed record GraphEdgeModel(
     int From,
     int To,
@@ -17,7 +19,9 @@ internal sealed record GraphEdgeModel(
     string? Condition,
     EquatableArray<string> Cases,
     bool ArgumentForgivesNull,
-    bool ConditionForgivesNull);
+    bool ConditionForgivesNull,
+    string? ConditionName = null,
+    bool ConditionIsAsync = false);
 
 /// <summary>How an edge is chosen.</summary>
 internal enum RouterKind
@@ -25,7 +29,7 @@ internal enum RouterKind
     /// <summary>Always taken once its upstream node ran.</summary>
     None,
 
-    /// <summary>Taken when a <c>bool</c> condition holds for the upstream output.</summary>
+    /// <summary>Taken when a condition (<c>bool</c>, or awaited <c>Task&lt;bool&gt;</c>/<c>ValueTask&lt;bool&gt;</c>) holds for the upstream output.</summary>
     Condition,
 
     /// <summary>Taken when an enum router returns the edge's case.</summary>

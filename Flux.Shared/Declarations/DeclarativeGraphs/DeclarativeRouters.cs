@@ -42,7 +42,7 @@ internal static class DeclarativeRouters
                 && m.Parameters[0].RefKind == RefKind.None
                 && !m.IsGenericMethod
                 && (m.IsStatic || !workflow.IsStatic)
-                && (m.ReturnType.SpecialType == SpecialType.System_Boolean || m.ReturnType.TypeKind == TypeKind.Enum));
+                && (IsCondition(m.ReturnType) || m.ReturnType.TypeKind == TypeKind.Enum));
             if (router is null)
             {
                 var owner = TypeFit.Display(type);
@@ -141,4 +141,14 @@ internal static class DeclarativeRouters
 
     private static IFieldSymbol? FindMember(ITypeSymbol enumType, object? value) =>
         Members(enumType).FirstOrDefault(f => Equals(f.ConstantValue, value));
+
+    /// <summary>What a condition returns: <c>bool</c>, or <c>Task&lt;bool&gt;</c> / <c>ValueTask&lt;bool&gt;</c> for an asynchronous one.</summary>
+    public static bool IsCondition(ITypeSymbol returnType) =>
+        returnType.SpecialType == SpecialType.System_Boolean || IsAsyncCondition(returnType);
+
+    /// <summary><c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>: a condition the body awaits.</summary>
+    public static bool IsAsyncCondition(ITypeSymbol returnType) =>
+        returnType is INamedTypeSymbol { Arity: 1 } named
+        && FluxSymbols.IsTasksType(named)
+        && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 }

@@ -49,7 +49,7 @@ public sealed class DeclarativeGraphIncrementalityTests
 
         Assert.That(Reasons(edited, DeclarativeGraphTrackingNames.DeclarativeGraphs), Does.Contain(IncrementalStepRunReason.Modified));
         var text = edited.Sources.Values.Single();
-        Assert.That(text, Does.Contain("var errorRuns = IsValid(validate);"));
+        Assert.That(text, Does.Contain("var errorRuns = graph.When(\"validate\", \"error\", \"IsValid\", IsValid, validate);"));
         Assert.That(text, Does.Contain("\"    n0 -->|\\\"IsValid\\\"| n2\\n\""));
     }
 

@@ -13,22 +13,22 @@ static partial class Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public static async partial global::System.Threading.Tasks.Task<string> Conditional(global::Flux.ExecutionContext<string> ctx)
     {
-        var cancellationToken = ctx.CancellationToken;
+        await using var graph = global::Flux.Generated.DeclaredGraphRun.Open("conditional_flow", new[] { "process", "error" });
 
-        var validate = await ValidateTask.Call(ctx.Input).RunAsync(cancellationToken).ConfigureAwait(false);
+        var validate = await graph.Run("validate", ValidateTask.Call(ctx.Input)).ConfigureAwait(false);
 
-        var processRuns = IsValid(validate);
+        var processRuns = graph.When("validate", "process", "IsValid", IsValid, validate);
         var processCall = default(global::System.Threading.Tasks.ValueTask<string>);
         if (processRuns)
         {
-            processCall = ProcessTask.Call(validate).RunAsync(cancellationToken);
+            processCall = graph.Run("process", ProcessTask.Call(validate));
         }
 
-        var errorRuns = IsInvalid(validate);
+        var errorRuns = graph.When("validate", "error", "IsInvalid", IsInvalid, validate);
         var errorCall = default(global::System.Threading.Tasks.ValueTask<string>);
         if (errorRuns)
         {
-            errorCall = RejectTask.Call(validate).RunAsync(cancellationToken);
+            errorCall = graph.Run("error", RejectTask.Call(validate));
         }
 
         string process = default!;
@@ -43,21 +43,7 @@ static partial class Orders
             error = await errorCall.ConfigureAwait(false);
         }
 
-        // A run has one result: the output of the one end node that ran.
-        var endNodesRan = (processRuns ? 1 : 0) + (errorRuns ? 1 : 0);
-        if (endNodesRan == 0)
-        {
-            throw new global::Flux.GraphRunException(
-                "conditional_flow",
-                "Graph 'conditional_flow' reached no end node: 'process', 'error' were skipped because a condition on the way was false. Make sure every run reaches an end node, e.g. add an edge with the opposite condition to another end node.");
-        }
-
-        if (endNodesRan > 1)
-        {
-            throw new global::Flux.GraphRunException(
-                "conditional_flow",
-                $"Graph 'conditional_flow' reached {endNodesRan} of its end nodes ('process', 'error'), but a run has one result: make the conditions in front of these end nodes exclusive, or join them into one end node.");
-        }
+        graph.CheckEndNodes(processRuns, errorRuns);
 
         if (processRuns)
         {

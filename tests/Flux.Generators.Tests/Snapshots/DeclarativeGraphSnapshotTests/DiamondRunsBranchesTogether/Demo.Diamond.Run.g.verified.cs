@@ -13,19 +13,19 @@ static partial class Diamond
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public static async partial global::System.Threading.Tasks.Task<string> Run(global::Flux.ExecutionContext<string> ctx)
     {
-        var cancellationToken = ctx.CancellationToken;
+        await using var graph = global::Flux.Generated.DeclaredGraphRun.Open("Run", new[] { "describe" });
 
-        var parse = await ParseTask.Call(ctx.Input).RunAsync(cancellationToken).ConfigureAwait(false);
+        var parse = await graph.Run("parse", ParseTask.Call(ctx.Input)).ConfigureAwait(false);
 
-        var doubleNodeCall = DoubleTask.Call(parse).RunAsync(cancellationToken);
-        var squareCall = SquareTask.Call(parse).RunAsync(cancellationToken);
+        var doubleNodeCall = graph.Run("Double", DoubleTask.Call(parse));
+        var squareCall = graph.Run("Square", SquareTask.Call(parse));
 
         var doubleNode = await doubleNodeCall.ConfigureAwait(false);
         var square = await squareCall.ConfigureAwait(false);
 
-        var combine = await CombineTask.Call(doubleNode, square).RunAsync(cancellationToken).ConfigureAwait(false);
+        var combine = await graph.Run("combine", CombineTask.Call(doubleNode, square)).ConfigureAwait(false);
 
-        var describe = await DescribeTask.Call(combine).RunAsync(cancellationToken).ConfigureAwait(false);
+        var describe = await graph.Run("describe", DescribeTask.Call(combine)).ConfigureAwait(false);
 
         return describe;
     }

@@ -13,14 +13,14 @@ static partial class Triage
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public static async partial global::System.Threading.Tasks.ValueTask<string> Route(global::Flux.ExecutionContext<string> ctx)
     {
-        var cancellationToken = ctx.CancellationToken;
+        await using var graph = global::Flux.Generated.DeclaredGraphRun.Open("Route", new[] { "accept", "review", "refuse" });
 
-        var score = await ScoreTask.Call(ctx.Input).RunAsync(cancellationToken).ConfigureAwait(false);
+        var score = await graph.Run("score", ScoreTask.Call(ctx.Input)).ConfigureAwait(false);
 
         var acceptRuns = false;
         var reviewRuns = false;
         var refuseRuns = false;
-        switch (Classify(score))
+        switch (graph.Route("score", "Classify", Classify, score))
         {
             case global::Demo.Verdict.Valid:
                 acceptRuns = true;
@@ -39,19 +39,19 @@ static partial class Triage
         var acceptCall = default(global::System.Threading.Tasks.ValueTask<string>);
         if (acceptRuns)
         {
-            acceptCall = AcceptTask.Call(score).RunAsync(cancellationToken);
+            acceptCall = graph.Run("accept", AcceptTask.Call(score));
         }
 
         var reviewCall = default(global::System.Threading.Tasks.ValueTask<string>);
         if (reviewRuns)
         {
-            reviewCall = ReviewTask.Call(score).RunAsync(cancellationToken);
+            reviewCall = graph.Run("review", ReviewTask.Call(score));
         }
 
         var refuseCall = default(global::System.Threading.Tasks.ValueTask<string>);
         if (refuseRuns)
         {
-            refuseCall = RefuseTask.Call(score).RunAsync(cancellationToken);
+            refuseCall = graph.Run("refuse", RefuseTask.Call(score));
         }
 
         string accept = default!;
@@ -72,21 +72,7 @@ static partial class Triage
             refuse = await refuseCall.ConfigureAwait(false);
         }
 
-        // A run has one result: the output of the one end node that ran.
-        var endNodesRan = (acceptRuns ? 1 : 0) + (reviewRuns ? 1 : 0) + (refuseRuns ? 1 : 0);
-        if (endNodesRan == 0)
-        {
-            throw new global::Flux.GraphRunException(
-                "Route",
-                "Graph 'Route' reached no end node: 'accept', 'review', 'refuse' were skipped because a condition on the way was false. Make sure every run reaches an end node, e.g. add an edge with the opposite condition to another end node.");
-        }
-
-        if (endNodesRan > 1)
-        {
-            throw new global::Flux.GraphRunException(
-                "Route",
-                $"Graph 'Route' reached {endNodesRan} of its end nodes ('accept', 'review', 'refuse'), but a run has one result: make the conditions in front of these end nodes exclusive, or join them into one end node.");
-        }
+        graph.CheckEndNodes(acceptRuns, reviewRuns, refuseRuns);
 
         if (acceptRuns)
         {

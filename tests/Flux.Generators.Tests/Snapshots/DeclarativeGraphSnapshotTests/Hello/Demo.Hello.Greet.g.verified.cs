@@ -13,11 +13,11 @@ static partial class Hello
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public static async partial global::System.Threading.Tasks.Task<string> Greet(global::Flux.ExecutionContext<string> ctx)
     {
-        var cancellationToken = ctx.CancellationToken;
+        await using var graph = global::Flux.Generated.DeclaredGraphRun.Open("Greet", new[] { "say_hello" });
 
-        var getName = await GetNameTask.Call(ctx.Input).RunAsync(cancellationToken).ConfigureAwait(false);
+        var getName = await graph.Run("get_name", GetNameTask.Call(ctx.Input)).ConfigureAwait(false);
 
-        var sayHello = await SayHelloTask.Call(getName).RunAsync(cancellationToken).ConfigureAwait(false);
+        var sayHello = await graph.Run("say_hello", SayHelloTask.Call(getName)).ConfigureAwait(false);
 
         return sayHello;
     }

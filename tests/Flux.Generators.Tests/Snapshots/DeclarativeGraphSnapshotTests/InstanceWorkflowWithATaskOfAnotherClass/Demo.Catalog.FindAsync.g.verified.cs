@@ -13,25 +13,18 @@ partial class Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     internal async partial global::System.Threading.Tasks.ValueTask<string> FindAsync(global::Flux.ExecutionContext<string> context)
     {
-        var cancellationToken = context.CancellationToken;
+        await using var graph = global::Flux.Generated.DeclaredGraphRun.Open("Find", new[] { "describe" });
 
-        var lookup = await global::Demo.Shared.LookupTask.Call(context.Input).RunAsync(cancellationToken).ConfigureAwait(false);
+        var lookup = await graph.Run("lookup", global::Demo.Shared.LookupTask.Call(context.Input)).ConfigureAwait(false);
 
-        var describeRuns = this.Found(lookup);
+        var describeRuns = graph.When("lookup", "describe", "Found", this.Found, lookup);
         string describe = default!;
         if (describeRuns)
         {
-            describe = await DescribeTask.Call(lookup!).RunAsync(cancellationToken).ConfigureAwait(false);
+            describe = await graph.Run("describe", DescribeTask.Call(lookup!)).ConfigureAwait(false);
         }
 
-        // A run has one result: the output of the one end node that ran.
-        var endNodesRan = (describeRuns ? 1 : 0);
-        if (endNodesRan == 0)
-        {
-            throw new global::Flux.GraphRunException(
-                "Find",
-                "Graph 'Find' reached no end node: 'describe' was skipped because a condition on the way was false. Make sure every run reaches an end node, e.g. add an edge with the opposite condition to another end node.");
-        }
+        graph.CheckEndNodes(describeRuns);
 
         return describe;
     }
