@@ -38,9 +38,9 @@ public static partial class DeterminismSample
 
         var done = await DrawWorkflow.ResumeAsync("draw-1", "seen", durable.Options());
         await output.WriteLineAsync($"second pass (the resumed body ran again from the top) saw: {done.Output}");
-        var now = System.Text.Json.JsonSerializer.Deserialize(recorded["flux:now"], DurableSampleJson.Default.DateTimeOffset);
-        var guid = System.Text.Json.JsonSerializer.Deserialize(recorded["flux:guid"], DurableSampleJson.Default.Guid);
-        var roll = System.Text.Json.JsonSerializer.Deserialize(recorded["flux:random"], DurableSampleJson.Default.Double);
+        var now = System.Text.Json.JsonSerializer.Deserialize<DateTimeOffset>(recorded["flux:now"]);
+        var guid = System.Text.Json.JsonSerializer.Deserialize<Guid>(recorded["flux:guid"]);
+        var roll = System.Text.Json.JsonSerializer.Deserialize<double>(recorded["flux:random"]);
         var same = done.Output!.Contains($"now={now.ToString("O", CultureInfo.InvariantCulture)} guid={guid} random={roll.ToString("R", CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
         await output.WriteLineAsync($"the built-ins replayed their first values: {(same ? "yes" : "no")}; the sleep was not waited again");
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Serialization;
 
 namespace Flux.Samples;
 
@@ -24,8 +23,12 @@ internal sealed class DurableSampleStore : IAsyncDisposable
 
     public SqliteExecutionStore Store { get; }
 
-    /// <summary>The options of a durable run on this store with the samples' JSON metadata.</summary>
-    public RunOptions Options(string? executionId = null) => new() { Store = Store, Json = DurableSampleJson.Default.Options, ExecutionId = executionId };
+    /// <summary>
+    /// The options of a durable run on this store. The samples leave <see cref="RunOptions.Json"/> unset, so payloads use
+    /// reflection-based System.Text.Json, which an untrimmed app allows; samples/Flux.AotSample shows the reflection-free
+    /// path (a JsonSerializerContext), which NativeAOT needs.
+    /// </summary>
+    public RunOptions Options(string? executionId = null) => new() { Store = Store, ExecutionId = executionId };
 
     /// <summary>An execution's stored events as "Type Name" lines, "Type" for workflow events.</summary>
     public async Task<List<string>> TimelineAsync(string executionId)
@@ -58,16 +61,4 @@ internal sealed class DurableSampleStore : IAsyncDisposable
         await Store.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
-}
-
-/// <summary>The reflection-free JSON metadata of the durable samples' workflow and task types.</summary>
-[JsonSerializable(typeof(Expense))]
-[JsonSerializable(typeof(Approval))]
-[JsonSerializable(typeof(Shipment))]
-[JsonSerializable(typeof(int[]))]
-[JsonSerializable(typeof(DateTimeOffset))]
-[JsonSerializable(typeof(Guid))]
-[JsonSerializable(typeof(double))]
-internal sealed partial class DurableSampleJson : JsonSerializerContext
-{
 }

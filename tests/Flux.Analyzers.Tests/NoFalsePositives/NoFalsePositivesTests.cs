@@ -42,7 +42,15 @@ public sealed class NoFalsePositivesTests
     public async Task The_samples_compile_with_no_Flux_diagnostic()
     {
         var project = Path.Combine(RepositoryPaths.Root, "samples", "Flux.Samples");
-        var result = await CompileAsync("Flux.Samples", OutputKind.ConsoleApplication, project, []);
+        // The durable samples run on SQLite.
+        var result = await CompileAsync(
+            "Flux.Samples",
+            OutputKind.ConsoleApplication,
+            project,
+            [
+                MetadataReference.CreateFromFile(typeof(SqliteExecutionStore).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location),
+            ]);
 
         Assert.That(result.Sources, Is.GreaterThan(0), "no sample source found under " + project);
         Assert.That(result.Generated, Is.GreaterThan(0), "the generators added nothing: the samples were not compiled as they build");
