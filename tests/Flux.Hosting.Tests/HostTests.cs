@@ -93,6 +93,34 @@ public sealed class HostTests
     }
 
     [Test]
+    public async Task While_it_runs_the_host_takes_over_an_execution_once_its_crashed_owners_lease_expires()
+    {
+        var finished = new Finished();
+        using var host = TestHost.Build(_clock, services => services
+            .AddSingleton<IExecutionObserver>(finished)
+            .AddFlux(f => f.UseSqlite(_db.Path).AddWorkflows([W.GreetThenWait]).Configure(o => o.SweepInterval = TimeSpan.FromSeconds(20))));
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<IFluxClient>();
+
+        // Another process on the same file crashes while the host runs.
+        await using (var other = new SqliteExecutionStore(_db.ConnectionString))
+        {
+            await Crash.LeaveRunningAsync(other, W.GreetThenWait, "eve", "crashed-2", _clock, _ => Gates.WhenReached("eve"));
+        }
+
+        Gates.Open("eve");
+        _clock.Advance(TimeSpan.FromSeconds(20)); // a sweep: process-A's lease (30 s) still holds
+        Assert.That((await client.GetAsync("crashed-2"))!.Owner, Is.EqualTo("process-A"), "a claim whose lease holds is left alone");
+        _clock.Advance(TimeSpan.FromSeconds(20)); // the next sweep: the lease has expired
+
+        Assert.That(await finished.Of("crashed-2"), Is.EqualTo(ExecutionEventType.WorkflowCompleted));
+        var record = await TestHost.StoredEndAsync(client, "crashed-2");
+        Assert.That(Encoding.UTF8.GetString(record.Output!), Is.EqualTo("\"Hello, eve (2)\""));
+        Assert.That(Gates.Runs("Greet(eve)"), Is.EqualTo(1));
+        await host.StopAsync();
+    }
+
+    [Test]
     public async Task The_client_from_DI_runs_and_reads_executions_in_the_SQLite_file()
     {
         using var host = TestHost.Build(_clock, services => services
