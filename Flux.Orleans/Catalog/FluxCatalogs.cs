@@ -11,6 +11,7 @@ internal sealed class FluxCatalogs
 {
     private readonly List<TaskLookup> _tasks = new();
     private readonly List<WorkflowLookup> _workflows = new();
+    private readonly List<WorkflowDescriptor> _descriptors = new();
 
     public bool HasTasks => _tasks.Count > 0;
 
@@ -19,6 +20,11 @@ internal sealed class FluxCatalogs
     public void Add(TaskLookup tasks) => _tasks.Add(tasks);
 
     public void Add(WorkflowLookup workflows) => _workflows.Add(workflows);
+
+    /// <summary>The workflows registered by their handles, which a cluster client lists (<c>IFluxClient.Workflows</c>).</summary>
+    public IReadOnlyList<WorkflowDescriptor> Descriptors => _descriptors;
+
+    public void Add(WorkflowDescriptor workflow) => _descriptors.Add(workflow);
 
     public bool TryGetTask(string name, [NotNullWhen(true)] out TaskHandle? task)
     {

@@ -1,8 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
@@ -10,187 +11,297 @@ using Orleans.Runtime;
 namespace Flux.Orleans;
 
 /// <summary>
-/// The activation that owns one execution. Reentrant, so that reading or cancelling the execution is served while a
-/// caller waits for it; every change of the record happens on the activation's scheduler, between awaits.
+/// The activation that runs one durable execution: it starts or resumes it with the durable engine over the shared store
+/// (claimed for this activation, <see cref="SiloExecutions.OwnerFor"/>), its task calls go to the cluster's workers, and
+/// every answer comes from the store, which is the truth. Orleans keeps one activation per execution id, so every caller
+/// in the cluster reaches the one run; reentrant, so reading, cancelling or waiting is served while the run goes on.
 /// </summary>
 /// <remarks>
-/// For now it runs the workflow transiently through <see cref="WorkflowHandle.RunUntypedAsync"/>; the durable engine
-/// will take its place here (load from the store, claim, replay, dispatch task calls with <see cref="ITaskDispatcher"/>).
+/// When the activation goes away with its silo (the silo stops, or the activation is deactivated) the run is abandoned:
+/// it stops at once and writes nothing more, its claim is released, and the execution is resumed from its log by the
+/// next activation (<see cref="ExecutionRecovery"/> finds it, or a caller that was waiting asks again). A silo that
+/// crashes leaves a claim that names it; membership declares the silo dead and the next activation takes the claim over.
 /// </remarks>
 [Reentrant]
-internal sealed class FluxExecutionGrain : Grain, IFluxExecutionGrain
+internal sealed partial class FluxExecutionGrain : Grain, IFluxExecutionGrain
 {
-    private readonly FluxCatalogs _catalogs;
-    private readonly JsonSerializerOptions _json;
-    private readonly TimeProvider _time;
+    private readonly SiloExecutions _silo;
+    private readonly ILogger<FluxExecutionGrain> _logger;
     private readonly string _owner;
-    private ExecutionRecord? _record;
-    private Task? _run;
-    private CancellationTokenSource? _cancel;
+    private ActiveRun? _run;
+    private bool _preparing;
 
-    public FluxExecutionGrain(FluxCatalogs catalogs, IOptions<FluxOrleansOptions> options, TimeProvider time, ILocalSiloDetails silo, IGrainContext context)
+    public FluxExecutionGrain(SiloExecutions silo, IGrainContext context, ILogger<FluxExecutionGrain> logger)
     {
-        _catalogs = catalogs;
-        _json = options.Value.Json;
-        _time = time;
-        // The activation, not just the silo: a reactivation elsewhere (or here) is another owner.
-        _owner = $"orleans:{silo.SiloAddress}/{context.ActivationId}";
+        _silo = silo;
+        _logger = logger;
+        // The activation, not just the silo: a later activation (elsewhere or here) is another owner.
+        _owner = silo.OwnerFor(context.ActivationId);
     }
 
     private string ExecutionId => this.GetPrimaryKeyString();
 
+    private IExecutionStore Store => _silo.Store;
+
     /// <inheritdoc/>
-    public Task<ExecutionRecord> StartAsync(string workflow, byte[]? input)
+    public async Task<ExecutionRecord> StartAsync(string workflow, byte[]? input)
     {
-        Start(workflow, input);
-        return Task.FromResult(_record!);
+        ArgumentException.ThrowIfNullOrEmpty(workflow);
+        var handle = FindWorkflow(workflow);
+        var json = ReadJson(input, $"the input of workflow '{handle.Name}'");
+        _preparing = true;
+        try
+        {
+            var prepared = await handle.StartJsonAsync(json, RunOptions(), CancellationToken.None, CancellationToken.None);
+            Begin(prepared);
+        }
+        finally
+        {
+            _preparing = false;
+        }
+
+        return await ReadAsync();
     }
 
     /// <inheritdoc/>
     public async Task<ExecutionRecord> RunAsync(string workflow, byte[]? input, CancellationToken cancellationToken = default)
     {
-        Start(workflow, input);
-        await _run!.WaitAsync(cancellationToken);
-        return _record!;
+        await StartAsync(workflow, input);
+        return await WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
     public async Task<ExecutionRecord> ResumeAsync(byte[]? value = null, bool wait = true, CancellationToken cancellationToken = default)
     {
-        if (_record is null)
+        if (_run is not null || _preparing)
         {
-            throw new ExecutionNotFoundException(ExecutionId);
+            throw new ExecutionClaimException(
+                ExecutionId,
+                _owner,
+                null,
+                $"Execution '{ExecutionId}' is already running on silo {_silo.Silo} (started or resumed by another caller), so this resume " +
+                "was not applied: read it with GetAsync, wait for it with RecoverAsync(wait: true), or resume it again once it pauses.");
         }
 
-        if (wait && _run is { IsCompleted: false } run)
+        var json = ReadJson(value, $"the resume value of execution '{ExecutionId}'");
+        _preparing = true;
+        try
         {
-            await run.WaitAsync(cancellationToken);
+            var record = await Store.GetAsync(ExecutionId) ?? throw new ExecutionNotFoundException(ExecutionId);
+            if (StoreRules.IsFinished(record.State))
+            {
+                return record;
+            }
+
+            await TakeOverFromGoneOwnerAsync(record);
+            var prepared = await FindWorkflow(record.WorkflowName).PrepareResumeJsonAsync(ExecutionId, json, RunOptions(), CancellationToken.None, CancellationToken.None);
+            if (prepared.RunAsync is not null)
+            {
+                await CommitResumedAsync(prepared);
+                Begin(prepared);
+            }
+        }
+        finally
+        {
+            _preparing = false;
         }
 
-        return _record;
+        return wait ? await WaitAsync(cancellationToken) : await ReadAsync();
     }
 
     /// <inheritdoc/>
-    public Task<bool> CancelAsync()
+    public async Task<ExecutionRecord> RecoverAsync(bool wait = false, CancellationToken cancellationToken = default)
     {
-        if (_record is null || _cancel is null || _record.State is not (ExecutionState.Created or ExecutionState.Running))
+        if (_run is null && !_preparing)
         {
-            return Task.FromResult(false);
+            var record = await Store.GetAsync(ExecutionId) ?? throw new ExecutionNotFoundException(ExecutionId);
+            if (record.State == ExecutionState.Running && (record.Owner is null || await _silo.IsOwnerGoneAsync(record.Owner, cancellationToken)
+                || !ExecutionOwner.IsAlive(record, _silo.Options.Clock.GetUtcNow())))
+            {
+                _preparing = true;
+                try
+                {
+                    await TakeOverFromGoneOwnerAsync(record);
+                    var prepared = await FindWorkflow(record.WorkflowName).PrepareResumeJsonAsync(ExecutionId, null, RunOptions(), CancellationToken.None, CancellationToken.None);
+                    if (prepared.RunAsync is not null)
+                    {
+                        LogRecovered(ExecutionId, record.Owner ?? "none", _owner);
+                        Begin(prepared);
+                    }
+                }
+                catch (ExecutionClaimException)
+                {
+                    // Someone else claimed it meanwhile (or its owner proved alive): that one runs it.
+                }
+                finally
+                {
+                    _preparing = false;
+                }
+            }
         }
 
-        var now = _time.GetUtcNow();
-        _record = _record with { CancelRequestedAt = _record.CancelRequestedAt ?? now, UpdatedAt = now, Version = _record.Version + 1 };
-        _cancel.Cancel();
-        return Task.FromResult(true);
+        return wait ? await WaitAsync(cancellationToken) : await ReadAsync();
     }
 
     /// <inheritdoc/>
-    public Task<ExecutionRecord?> GetAsync() => Task.FromResult(_record);
-
-    /// <inheritdoc/>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public async Task<bool> CancelAsync()
     {
-        // A transient execution cannot outlive its activation: stop it rather than leave it running unowned.
-        _cancel?.Cancel();
-        return base.OnDeactivateAsync(reason, cancellationToken);
+        var record = await Store.GetAsync(ExecutionId);
+        if (record is null || StoreRules.IsFinished(record.State))
+        {
+            return false;
+        }
+
+        var cancelled = await FindWorkflow(record.WorkflowName).CancelAsync(ExecutionId, RunOptions());
+        if (cancelled && _run is null && record.State == ExecutionState.Running)
+        {
+            // Left running by a silo that went away: resume it here, and the recorded request cancels it at once.
+            await RecoverAsync();
+        }
+
+        return cancelled;
     }
 
-    private void Start(string workflow, byte[]? input)
+    /// <inheritdoc/>
+    public async Task<ExecutionRecord?> GetAsync() => await Store.GetAsync(ExecutionId);
+
+    /// <inheritdoc/>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(workflow);
-        if (_record is not null)
+        if (_run is { } run)
         {
-            throw new ExecutionAlreadyExistsException(ExecutionId);
+            await AbandonAsync(run, reason.ToString()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            Finish(run);
         }
 
-        if (!_catalogs.TryGetWorkflow(workflow, out var handle))
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private RunOptions RunOptions() => _silo.Options with { ExecutionId = ExecutionId, Owner = _owner };
+
+    /// <summary>Commits the resume (WorkflowResumed, state Running) before the caller is answered, so the record it gets says so.</summary>
+    private static async Task CommitResumedAsync(PreparedRun prepared)
+    {
+        if (prepared.Context.Durable is not { } durable)
         {
-            throw new ArgumentException(
-                $"No workflow named '{workflow}' is registered on silo {_owner} (execution {ExecutionId}): register the catalog of " +
-                "the assembly that declares it, with siloBuilder.AddFlux(flux => flux.AddWorkflows(FluxCatalog.TryGetWorkflow)).",
-                nameof(workflow));
+            return;
         }
 
-        var value = ReadInput(handle, input);
-        var now = _time.GetUtcNow();
-        _record = new ExecutionRecord
+        try
         {
-            ExecutionId = ExecutionId,
-            WorkflowName = handle.Name,
-            State = ExecutionState.Running,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Owner = _owner,
-            Version = 1,
-        };
-        _cancel = new CancellationTokenSource();
+            await durable.CommitAllAsync();
+        }
+        catch
+        {
+            await prepared.Context.AbandonClaimAsync();
+            throw;
+        }
+    }
+
+    private void Begin(PreparedRun prepared)
+    {
+        var run = new ActiveRun(prepared.Context);
+        _run = run;
+        _silo.Running(_owner, () => AbandonAsync(run, "the silo is stopping"));
 
         // The run keeps the activation alive although no request may be waiting for it.
         DelayDeactivation(TimeSpan.MaxValue);
-        _run = RunCoreAsync(handle, value, _cancel.Token);
+
+        // The workflow runs on the thread pool, as it does in one process; the end is handled back on this activation.
+        run.Task = Task.Run(prepared.RunAsync!);
+        _ = WatchAsync(run);
     }
 
-    private object? ReadInput(WorkflowHandle handle, byte[]? input)
+    private async Task WatchAsync(ActiveRun run)
     {
-        if (input is null)
+        try
+        {
+            await run.Task;
+        }
+        catch (Exception error)
+        {
+            // The run's outcome could not be stored (the store failed, or the claim was lost): the log keeps what was
+            // committed, and the execution is resumed from there.
+            LogRunStopped(ExecutionId, error);
+        }
+
+        Finish(run);
+    }
+
+    private void Finish(ActiveRun run)
+    {
+        if (ReferenceEquals(_run, run))
+        {
+            _run = null;
+            _silo.Stopped(_owner);
+            DelayDeactivation(TimeSpan.FromTicks(-1));
+        }
+
+        run.Ended.TrySetResult();
+    }
+
+    /// <summary>Waits until the run of this activation (if any) ends, and returns the stored record.</summary>
+    private async Task<ExecutionRecord> WaitAsync(CancellationToken cancellationToken)
+    {
+        while (_run is { } run)
+        {
+            await run.Ended.Task.WaitAsync(cancellationToken);
+        }
+
+        return await ReadAsync();
+    }
+
+    private async Task<ExecutionRecord> ReadAsync() => await Store.GetAsync(ExecutionId) ?? throw new ExecutionNotFoundException(ExecutionId);
+
+    private WorkflowHandle FindWorkflow(string workflow) =>
+        _silo.Catalogs.TryGetWorkflow(workflow, out var handle)
+            ? handle
+            : throw new ArgumentException(
+                $"No workflow named '{workflow}' is registered on silo {_silo.Silo} (execution {ExecutionId}): register the catalog of " +
+                "the assembly that declares it on every silo, with siloBuilder.AddFlux(flux => flux.AddWorkflows(FluxCatalog.TryGetWorkflow)).",
+                nameof(workflow));
+
+    private static JsonElement? ReadJson(byte[]? json, string what)
+    {
+        if (json is null)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(input, _json.GetTypeInfo(handle.InputType));
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
         }
-        catch (Exception error) when (error is JsonException or NotSupportedException)
+        catch (JsonException error)
         {
-            throw new ArgumentException(
-                $"Workflow '{handle.Name}' takes a {handle.InputType.Name} input, which cannot be read from the JSON given for execution {ExecutionId}: {error.Message}",
-                nameof(input), error);
+            throw new ArgumentException($"The JSON given as {what} is not valid JSON: {error.Message}", nameof(json), error);
         }
     }
 
-    private async Task RunCoreAsync(WorkflowHandle handle, object? input, CancellationToken cancellationToken)
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Execution {ExecutionId} was left by owner {Owner}; {NewOwner} resumes it from its log")]
+    private partial void LogRecovered(string executionId, string owner, string newOwner);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Execution {ExecutionId} leaves {Owner} ({Reason}): its run is abandoned and resumes from the log elsewhere")]
+    private partial void LogAbandoned(string executionId, string owner, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Execution {ExecutionId} stopped without storing its outcome; it resumes from its log")]
+    private partial void LogRunStopped(string executionId, Exception error);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Execution {ExecutionId}: the claim could not be released; it expires with its lease")]
+    private partial void LogReleaseFailed(string executionId, Exception error);
+
+    /// <summary>The pass this activation runs.</summary>
+    private sealed class ActiveRun(ExecutionContext context)
     {
-        var options = new RunOptions { ExecutionId = ExecutionId, TimeProvider = _time };
+        public ExecutionContext Context { get; } = context;
 
-        // The workflow runs on the thread pool, as it does in one process; the record changes back on this activation.
-        ExecutionContext context;
-        try
-        {
-            context = await Task.Run(() => handle.RunUntypedAsync(input, options, cancellationToken), CancellationToken.None);
-        }
-        catch (Exception refused)
-        {
-            // The handle refused the input before anything ran (a null input for a workflow that takes none).
-            var at = _time.GetUtcNow();
-            _record = _record! with
-            {
-                State = ExecutionState.Failed, UpdatedAt = at, FinishedAt = at, Owner = null, Version = _record!.Version + 1,
-                ErrorType = refused.GetType().FullName, ErrorMessage = refused.Message,
-            };
-            DelayDeactivation(TimeSpan.FromTicks(-1));
-            return;
-        }
+        public Task Task { get; set; } = Task.CompletedTask;
 
-        var now = _time.GetUtcNow();
-        var record = _record! with { State = context.State, UpdatedAt = now, Version = _record!.Version + 1 };
-        if (context.HasFinished)
-        {
-            record = record with { FinishedAt = now, Owner = null };
-        }
+        /// <summary>The abandonment of the run, once asked for.</summary>
+        public Task? Abandoning { get; set; }
 
-        if (context.HasSucceeded)
-        {
-            var events = context.Events;
-            var output = events[^1].Value;
-            record = record with { Output = JsonSerializer.SerializeToUtf8Bytes(output, _json.GetTypeInfo(handle.OutputType)) };
-        }
-        else if (context.Error is { } error)
-        {
-            record = record with { ErrorType = error.GetType().FullName, ErrorMessage = error.Message };
-        }
-
-        _record = record;
-        DelayDeactivation(TimeSpan.FromTicks(-1));
+        /// <summary>Completed once the activation has taken the end of the run into account.</summary>
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -36,3 +36,24 @@ internal sealed class ExecutionNotFoundConverter : IConverter<ExecutionNotFoundE
 
     public ExecutionNotFoundSurrogate ConvertToSurrogate(in ExecutionNotFoundException value) => new() { ExecutionId = value.ExecutionId };
 }
+
+/// <summary>How Orleans carries an <see cref="ExecutionClaimException"/>: who owns the execution, and the message that says what to do.</summary>
+[GenerateSerializer, Alias("flux.ExecutionClaimException")]
+internal struct ExecutionClaimSurrogate
+{
+    [Id(0)] public string ExecutionId;
+    [Id(1)] public string? Owner;
+    [Id(2)] public System.DateTimeOffset? LeaseExpiresAt;
+    [Id(3)] public string Message;
+}
+
+/// <summary>Converts an <see cref="ExecutionClaimException"/> to its surrogate and back.</summary>
+[RegisterConverter]
+internal sealed class ExecutionClaimConverter : IConverter<ExecutionClaimException, ExecutionClaimSurrogate>
+{
+    public ExecutionClaimException ConvertFromSurrogate(in ExecutionClaimSurrogate surrogate) =>
+        new(surrogate.ExecutionId, surrogate.Owner, surrogate.LeaseExpiresAt, surrogate.Message);
+
+    public ExecutionClaimSurrogate ConvertToSurrogate(in ExecutionClaimException value) =>
+        new() { ExecutionId = value.ExecutionId, Owner = value.Owner, LeaseExpiresAt = value.LeaseExpiresAt, Message = value.Message };
+}

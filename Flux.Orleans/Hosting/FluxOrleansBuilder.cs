@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Flux.Orleans;
@@ -33,6 +35,36 @@ public sealed class FluxOrleansBuilder
     {
         ArgumentNullException.ThrowIfNull(workflows);
         _catalogs.Add(workflows);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds static workflows by their handles (<c>AddWorkflows(FluxCatalog.Workflows)</c>): a silo runs them by name, and
+    /// a client's <see cref="IFluxClient.Workflows"/> lists them.
+    /// </summary>
+    public FluxOrleansBuilder AddWorkflows(IEnumerable<WorkflowHandle> workflows)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        var byName = new Dictionary<string, WorkflowHandle>(StringComparer.Ordinal);
+        foreach (var workflow in workflows)
+        {
+            byName[workflow.Name] = workflow;
+            _catalogs.Add(WorkflowDescriptor.For(workflow));
+        }
+
+        _catalogs.Add((string name, [NotNullWhen(true)] out WorkflowHandle? workflow) => byName.TryGetValue(name, out workflow));
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps the executions in <paramref name="store"/>, made once per silo or client from its services: the store every
+    /// silo and client of the cluster shares (a <c>PostgresExecutionStore</c> on one database). Required on silos, and on
+    /// a client that uses <see cref="IFluxClient"/>.
+    /// </summary>
+    public FluxOrleansBuilder UseStore(Func<IServiceProvider, IExecutionStore> store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Services.AddSingleton(store);
         return this;
     }
 

@@ -15,7 +15,9 @@ public static class FluxOrleansHostingExtensions
 {
     /// <summary>
     /// Hosts Flux on this silo: its execution grains and task workers, the tasks and workflows of the catalogs given to
-    /// <paramref name="configure"/>, and an <see cref="ITaskDispatcher"/> that spreads task calls over the cluster.
+    /// <paramref name="configure"/>, an <see cref="ITaskDispatcher"/> that spreads task calls over the cluster, the sweep
+    /// that resumes executions a silo left behind, and an <see cref="IFluxClient"/>. A store is required
+    /// (<see cref="FluxOrleansBuilder.UseStore"/>).
     /// </summary>
     /// <example><code>
     /// siloBuilder.AddFlux(flux => flux
@@ -32,12 +34,17 @@ public static class FluxOrleansHostingExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<SiloTaskLimiter>());
         services.TryAddSingleton<TaskBodyRunner>();
         services.AddPlacementDirector<WorkerSlotPlacement, WorkerSlotPlacementDirector>();
+        services.TryAddSingleton(static provider => ActivatorUtilities.CreateInstance<SiloExecutions>(provider, RequiredStore(provider, "silo")));
+        services.TryAddSingleton<ExecutionRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<SiloExecutions>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<ExecutionRecovery>());
         return builder;
     }
 
     /// <summary>
-    /// Lets this client use Flux on the cluster: an <see cref="ITaskDispatcher"/> that sends task calls to the silos, and
-    /// the execution grains (<see cref="IFluxExecutionGrain"/>) through the client's grain factory.
+    /// Lets this client use Flux on the cluster: an <see cref="IFluxClient"/> (<see cref="ClusterFluxClient"/>, which needs
+    /// the cluster's store: <see cref="FluxOrleansBuilder.UseStore"/>), an <see cref="ITaskDispatcher"/> that sends task
+    /// calls to the silos, and the execution grains (<see cref="IFluxExecutionGrain"/>) through the client's grain factory.
     /// </summary>
     public static IClientBuilder AddFlux(this IClientBuilder builder, Action<FluxOrleansBuilder>? configure = null)
     {
@@ -45,6 +52,11 @@ public static class FluxOrleansHostingExtensions
         AddCommon(builder.Services, configure);
         return builder;
     }
+
+    private static IExecutionStore RequiredStore(IServiceProvider provider, string where) =>
+        provider.GetService<IExecutionStore>() ?? throw new InvalidOperationException(
+            $"Flux on this {where} has no execution store: the silos and clients of a cluster share one, where executions are kept. " +
+            "Register it with AddFlux(flux => flux.UseStore(services => new PostgresExecutionStore(connectionString))).");
 
     private static void AddCommon(IServiceCollection services, Action<FluxOrleansBuilder>? configure)
     {
@@ -58,6 +70,12 @@ public static class FluxOrleansHostingExtensions
             services.AddSingleton<IValidateOptions<FluxOrleansOptions>, FluxOrleansOptionsValidator>();
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<ITaskDispatcher, GrainTaskDispatcher>();
+            services.TryAddSingleton<IFluxClient>(static provider => new ClusterFluxClient(
+                provider.GetRequiredService<IGrainFactory>(),
+                RequiredStore(provider, "client"),
+                provider.GetRequiredService<FluxCatalogs>(),
+                provider.GetRequiredService<IOptions<FluxOrleansOptions>>(),
+                provider.GetRequiredService<TimeProvider>()));
 
             // Any other Flux exception a grain throws (the engine's, a workflow's) crosses the cluster with its type
             // name, message, stack and inner exceptions instead of failing the reply for want of a codec.

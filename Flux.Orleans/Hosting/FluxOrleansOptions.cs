@@ -39,6 +39,19 @@ public sealed class FluxOrleansOptions
     public TimeSpan MaxRedispatchDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long an execution's claim holds unless its activation renews it (every third of it). Membership tells the
+    /// cluster that a silo died well before that, so the lease matters for owners outside the cluster and for a silo that
+    /// lost the database but not the cluster. Default 30 seconds.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = RunOptions.DefaultLeaseDuration;
+
+    /// <summary>
+    /// How often one silo looks in the store for executions left running by an owner that is gone (besides when
+    /// membership reports a silo stopping or dead, and when a silo starts). Default 1 minute.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How task arguments, task results and workflow inputs and outputs are written as JSON. Give the same options
     /// (with the same <see cref="JsonSerializerOptions.TypeInfoResolver"/>) to every silo and client.
     /// </summary>

@@ -30,6 +30,16 @@ internal sealed class FluxOrleansOptionsValidator : IValidateOptions<FluxOrleans
                 $"FluxOrleansOptions.RedispatchDelay ({options.RedispatchDelay}) must be zero or more and at most MaxRedispatchDelay ({options.MaxRedispatchDelay}).");
         }
 
+        if (options.LeaseDuration <= System.TimeSpan.Zero)
+        {
+            failures.Add($"FluxOrleansOptions.LeaseDuration is {options.LeaseDuration}: an execution's claim must hold for some time (the default is 30 seconds).");
+        }
+
+        if (options.RecoveryInterval <= System.TimeSpan.Zero)
+        {
+            failures.Add($"FluxOrleansOptions.RecoveryInterval is {options.RecoveryInterval}: the sweep for executions left behind needs a positive interval (the default is 1 minute).");
+        }
+
         if (options.Json is null)
         {
             failures.Add("FluxOrleansOptions.Json is null: give the JsonSerializerOptions task arguments and results are written with.");

@@ -11,7 +11,8 @@ if (args is ["streaming-memory", ..])
 
 if (args is ["durable-figures", ..])
 {
-    await DurableFigures.RunAsync(Console.Out);
+    var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    await DurableFigures.RunAsync(Console.Out, repeats);
     return;
 }
 

@@ -29,6 +29,10 @@ public static class SampleRunner
         new("fallback", "Use the last known price once every attempt failed", "<sku>", ["BOOK-42"], FallbackSample.RunAsync),
         new("rollback", "Release a card hold when the charge finally fails", "<order>", ["order-7"], RollbackSample.RunAsync),
         new("cache", "Run an expensive lookup once per distinct key", "<key...>", ["a", "b", "a"], CacheSample.RunAsync),
+        new("pause", "Pause for an approval, then resume with the decision", "approve|reject <name>", ["approve", "Mia"], PauseSample.RunAsync),
+        new("resume_after_crash", "A Map killed half way, resumed: replayed vs ran", "<items> <kill-at>", ["6", "3"], ResumeAfterCrashSample.RunAsync),
+        new("determinism", "Now/NewGuid/Random replay their first values", "<name>", ["Joe"], DeterminismSample.RunAsync),
+        new("child_workflow", "A child workflow, one replayed call of its parent", "<order>", ["o-7"], ChildWorkflowSample.RunAsync),
     ];
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

@@ -11,7 +11,7 @@ namespace Flux.Orleans.Tests;
 [TestFixture]
 public sealed class ClusterStartTests
 {
-    private static FluxCluster Cluster => SharedCluster.Cluster;
+    private static FluxCluster Cluster => ClusterFixture.Cluster;
 
     [Test]
     public async Task Two_silos_start_with_Flux_on_them_and_run_a_task_call()
@@ -65,6 +65,10 @@ public sealed class ClusterStartTests
         Assert.That(requestCopy.ArgumentsJson.ToArray(), Is.EqualTo(request.ArgumentsJson.ToArray()));
 
         Assert.That(serializer.Deserialize<ExecutionRecord>(serializer.SerializeToArray(record)), Is.EqualTo(record));
+
+        var claim = new ExecutionClaimException("e1", "orleans:owner", DateTimeOffset.UnixEpoch, "taken");
+        var claimCopy = serializer.Deserialize<ExecutionClaimException>(serializer.SerializeToArray(claim))!;
+        Assert.That((claimCopy.ExecutionId, claimCopy.Owner, claimCopy.LeaseExpiresAt, claimCopy.Message), Is.EqualTo(("e1", "orleans:owner", (DateTimeOffset?)DateTimeOffset.UnixEpoch, "taken")));
     }
 
     [Test]

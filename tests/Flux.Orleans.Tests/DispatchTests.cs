@@ -7,7 +7,7 @@ namespace Flux.Orleans.Tests;
 [TestFixture]
 public sealed class DispatchTests
 {
-    private static FluxCluster Cluster => SharedCluster.Cluster;
+    private static FluxCluster Cluster => ClusterFixture.Cluster;
 
     /// <summary>The dispatcher of the primary silo: where the engine, inside an execution grain, sends calls from.</summary>
     private static ITaskDispatcher Dispatcher => FluxCluster.Services(Cluster.Primary).GetRequiredService<ITaskDispatcher>();

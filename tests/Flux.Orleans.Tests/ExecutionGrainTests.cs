@@ -1,10 +1,10 @@
 namespace Flux.Orleans.Tests;
 
-/// <summary>The grain that owns one execution, over the shared two-silo cluster.</summary>
+/// <summary>The grain that runs one durable execution, over the shared two-silo cluster and its PostgreSQL store.</summary>
 [TestFixture]
 public sealed class ExecutionGrainTests
 {
-    private static FluxCluster Cluster => SharedCluster.Cluster;
+    private static FluxCluster Cluster => ClusterFixture.Cluster;
 
     private static IFluxExecutionGrain Execution(string id, IGrainFactory? from = null) =>
         (from ?? Cluster.Cluster.Client).GetGrain<IFluxExecutionGrain>(id);
@@ -19,9 +19,15 @@ public sealed class ExecutionGrainTests
         Assert.That(record.State, Is.EqualTo(ExecutionState.Succeeded));
         Assert.That(Json.Read<string>(record.Output), Is.EqualTo("9 for ann"));
         Assert.That(record.FinishedAt, Is.Not.Null);
-        var again = await Execution("run-1").GetAsync();
-        Assert.That(again! with { Output = null }, Is.EqualTo(record with { Output = null }));
-        Assert.That(again.Output, Is.EqualTo(record.Output));
+        Assert.That(record.Owner, Is.Null, "the claim was released");
+        var stored = await Cluster.Store.GetAsync("run-1");
+        Assert.That(stored! with { Output = null }, Is.EqualTo(record with { Output = null }), "the record is the stored one");
+        Assert.That(stored.Output, Is.EqualTo(record.Output));
+        var events = await Cluster.Store.ReadEventsAsync("run-1").ToArrayAsync();
+        Assert.That(events.Select(static e => e.Type), Is.EqualTo(new[]
+        {
+            ExecutionEventType.WorkflowStarted, ExecutionEventType.TaskStarted, ExecutionEventType.TaskCompleted, ExecutionEventType.WorkflowCompleted,
+        }));
     }
 
     [Test]
@@ -42,7 +48,9 @@ public sealed class ExecutionGrainTests
         Assert.That(seenBySecond!.State, Is.EqualTo(ExecutionState.Running));
         Assert.That(seenBySecond.Owner, Is.EqualTo(seenByFirst!.Owner).And.StartWith("orleans:"), "one activation owns it");
 
-        var resumed = Execution("two-clients", second).ResumeAsync(wait: true);
+        var resuming = await Assert.ThrowsAsync<ExecutionClaimException>(async () => await Execution("two-clients", second).ResumeAsync());
+        Assert.That(resuming!.Message, Does.Contain("'two-clients' is already running"));
+        var resumed = Execution("two-clients", second).RecoverAsync(wait: true);
         gate.Release();
         var (done, alsoDone) = (await run, await resumed);
 
@@ -61,10 +69,10 @@ public sealed class ExecutionGrainTests
         await gate.WhenStarted.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(await Execution("cancel-me").CancelAsync(), Is.True);
-        var record = await Execution("cancel-me").ResumeAsync(wait: true);
+        var record = await Execution("cancel-me").RecoverAsync(wait: true);
 
         Assert.That(record.State, Is.EqualTo(ExecutionState.Cancelled));
-        Assert.That(record.CancelRequestedAt, Is.Not.Null);
+        Assert.That(record.FinishedAt, Is.Not.Null);
         Assert.That(await Execution("cancel-me").CancelAsync(), Is.False, "a finished execution cannot be cancelled");
     }
 
@@ -89,6 +97,7 @@ public sealed class ExecutionGrainTests
     public async Task An_input_that_does_not_fit_the_workflow_is_refused_naming_the_workflow()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(async () => await Execution("bad-input").RunAsync("Greet", "{\"not\":\"a string\"}"u8.ToArray()));
-        Assert.That(error!.Message, Does.Contain("Workflow 'Greet'").And.Contain("String"));
+        Assert.That(error!.Message, Does.Contain("Workflow 'Greet' takes a"));
+        Assert.That(await Execution("bad-input").GetAsync(), Is.Null, "nothing was stored");
     }
 }

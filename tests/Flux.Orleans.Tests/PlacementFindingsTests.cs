@@ -11,7 +11,7 @@ namespace Flux.Orleans.Tests;
 [TestFixture]
 public sealed class PlacementFindingsTests
 {
-    private static FluxCluster Cluster => SharedCluster.Cluster;
+    private static FluxCluster Cluster => ClusterFixture.Cluster;
 
     [Test]
     public async Task A_stateless_worker_called_from_a_silo_runs_on_that_silo_only()

@@ -35,3 +35,91 @@ public static partial class ClusterTasks
         return $"opened {context.Input}";
     }
 }
+
+/// <summary>The seed's task patterns, and the Map the scale and fail-over tests run, as the cluster runs them.</summary>
+public static partial class PatternTasks
+{
+    [Task]
+    public static async Task<string> SayHi(string name)
+    {
+        await Task.Yield();
+        return $"Hi, {name}";
+    }
+
+    [Task]
+    public static async Task<string> SayHello(string name)
+    {
+        await Task.Yield();
+        return $"Hello, {name}";
+    }
+
+    [Task]
+    public static async Task<string> SayHola(string name)
+    {
+        await Task.Yield();
+        return $"Hola, {name}";
+    }
+
+    [Workflow(Name = "parallel_workflow")]
+    public static async Task<string[]> Greetings(ExecutionContext<string> ctx) =>
+        await Workflow.Parallel(SayHiTask.Call(ctx.Input), SayHelloTask.Call(ctx.Input), SayHolaTask.Call(ctx.Input));
+
+    [Task] public static int MultiplyByTwo(int x) => x * 2;
+
+    [Task] public static int AddThree(int x) => x + 3;
+
+    [Task] public static int Squared(int x) => x * x;
+
+    [Workflow(Name = "pipeline_workflow")]
+    public static Task<int> Compute(ExecutionContext<int> ctx) => Workflow.Pipeline(ctx.Input, MultiplyByTwoTask, AddThreeTask, SquaredTask);
+
+    [Task]
+    public static async Task<string> Upper(string item)
+    {
+        await Task.Yield();
+        return item.ToUpperInvariant();
+    }
+
+    [Workflow(Name = "mapping_workflow")]
+    public static async Task<string[]> Uppers(ExecutionContext<string[]> ctx) => await UpperTask.Map(ctx.Input);
+
+    [Task] public static string GetName(string input) => input;
+
+    [Workflow(Name = "graph_workflow")]
+    public static async Task<string> Hello(ExecutionContext<string> ctx) =>
+        await new Graph("hello_world")
+            .AddNode("get_name", GetNameTask)
+            .AddNode("say_hello", SayHelloTask)
+            .AddEdge("get_name", "say_hello")
+            .StartWith("get_name")
+            .EndWith("say_hello")
+            .RunAsync<string, string>(ctx.Input);
+
+    /// <summary>Pauses for an approver's name, then holds at the gate named by its input (so a test sees it running).</summary>
+    [Workflow(Name = "approval_workflow")]
+    public static async Task<string> Approve(ExecutionContext<string> ctx)
+    {
+        var approver = await Workflow.Pause<string>("approval");
+        var gate = Gates.Get(ctx.Input);
+        gate.Started();
+        await gate.Open.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+        return $"{ctx.Input} approved by {approver}";
+    }
+
+    /// <summary>One Map item's side effect: counted per run, with the silo it ran on.</summary>
+    [Task]
+    public static async Task<int> Touch(TouchItem item, CancellationToken cancellationToken)
+    {
+        var call = TaskWorkerCall.Current ?? throw new InvalidOperationException("Touch ran outside a task worker.");
+        await Touches.Get(item.Batch).RunAsync(item.Index, call.Silo, cancellationToken).ConfigureAwait(false);
+        return item.Index;
+    }
+
+    [Workflow(Name = "touch_map")]
+    public static async Task<long> TouchAll(ExecutionContext<TouchInput> ctx)
+    {
+        var items = Enumerable.Range(0, ctx.Input.Count).Select(index => new TouchItem(ctx.Input.Batch, index));
+        var results = await TouchTask.Map(items);
+        return results.Sum(static r => (long)r);
+    }
+}

@@ -4,13 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Flux.Orleans.Tests;
 
 /// <summary>
 /// A real two-silo Orleans cluster in this process (TestingHost, development clustering: an in-memory membership table
-/// on the primary silo), with Flux on every silo and on the cluster's client.
+/// on the primary silo), with Flux on every silo and on the cluster's client, keeping its executions in the test
+/// PostgreSQL server, in a schema of its own (so that two clusters never see each other's executions). Each silo has its
+/// own store instance, as separate processes would.
 /// </summary>
 public sealed class FluxCluster : IAsyncDisposable
 {
@@ -19,11 +22,25 @@ public sealed class FluxCluster : IAsyncDisposable
 
     private readonly List<IHost> _clients = new();
 
-    private FluxCluster(TestCluster cluster, TimeSpan startup)
+    private const string SchemaKey = "FluxTestSchema";
+
+    private FluxCluster(TestCluster cluster, TimeSpan startup, string schema)
     {
         Cluster = cluster;
         StartupTime = startup;
+        Schema = schema;
     }
+
+    /// <summary>The PostgreSQL schema this cluster's store uses.</summary>
+    public string Schema { get; }
+
+    /// <summary>The cluster's <see cref="IFluxClient"/>, on the TestingHost client.</summary>
+    public IFluxClient Flux => Cluster.Client.ServiceProvider.GetRequiredService<IFluxClient>();
+
+    /// <summary>A store on this cluster's schema, for the test to read what the silos wrote.</summary>
+    public IExecutionStore Store => _store ??= NewStore(Schema);
+
+    private IExecutionStore? _store;
 
     public TestCluster Cluster { get; }
 
@@ -37,6 +54,8 @@ public sealed class FluxCluster : IAsyncDisposable
     public static async Task<FluxCluster> StartAsync()
     {
         var builder = new TestClusterBuilder(initialSilosCount: 2);
+        var schema = $"orleans_{Guid.NewGuid():n}"[..20];
+        builder.Properties[SchemaKey] = schema;
 
         // Real sockets, as in production, so other clients can reach a silo's gateway over TCP.
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
@@ -45,7 +64,7 @@ public sealed class FluxCluster : IAsyncDisposable
         var cluster = builder.Build();
         var clock = Stopwatch.StartNew();
         await cluster.DeployAsync();
-        return new FluxCluster(cluster, clock.Elapsed);
+        return new FluxCluster(cluster, clock.Elapsed, schema);
     }
 
     /// <summary>The services of a silo (it runs in this process).</summary>
@@ -66,7 +85,9 @@ public sealed class FluxCluster : IAsyncDisposable
                     cluster.ClusterId = options.ClusterId;
                     cluster.ServiceId = options.ServiceId;
                 })
-                .AddFlux())
+                .AddFlux(flux => flux
+                    .AddWorkflows(FluxCatalog.Workflows)
+                    .UseStore(_ => NewStore(Schema))))
             .Build();
         await host.StartAsync();
         _clients.Add(host);
@@ -83,14 +104,33 @@ public sealed class FluxCluster : IAsyncDisposable
 
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        if (_store is IAsyncDisposable store)
+        {
+            await store.DisposeAsync();
+        }
     }
+
+    /// <summary>The silo the execution's grain is active on, or null.</summary>
+    public async Task<string?> SiloOf(string executionId)
+    {
+        var grain = Cluster.Client.GetGrain<IFluxExecutionGrain>(executionId);
+        var address = await Cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        return address?.ToString();
+    }
+
+    private static IExecutionStore NewStore(string schema) =>
+        new PostgresExecutionStore(new PostgresExecutionStoreOptions { ConnectionString = ClusterFixture.ConnectionString, Schema = schema });
+
+    private static string SchemaOf(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[SchemaKey] ?? throw new InvalidOperationException("The test cluster's schema was not configured.");
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder.AddFlux(flux => flux
                 .AddTasks(FluxCatalog.TryGetTask)
-                .AddWorkflows(FluxCatalog.TryGetWorkflow)
+                .AddWorkflows(FluxCatalog.Workflows)
+                .UseStore(static services => NewStore(SchemaOf(services)))
                 .Configure(options =>
                 {
                     options.MaxConcurrentTaskCallsPerSilo = BoundPerSilo;
@@ -101,6 +141,9 @@ public sealed class FluxCluster : IAsyncDisposable
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddFlux(flux => flux.Configure(options => options.WorkerSlots = 16));
+            clientBuilder.AddFlux(flux => flux
+                .AddWorkflows(FluxCatalog.Workflows)
+                .UseStore(_ => NewStore(configuration[SchemaKey]!))
+                .Configure(options => options.WorkerSlots = 16));
     }
 }
