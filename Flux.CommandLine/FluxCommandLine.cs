@@ -13,7 +13,7 @@ namespace Flux.CommandLine;
 /// <example>
 /// <code>
 /// // Program.cs of an application with workflows:
-/// return await FluxCommandLine.RunAsync(args, FluxCatalog.Workflows, new FluxCommandLineOptions { RunOptions = new() { Json = AppJson.Default.Options } });
+/// return await FluxCommandLine.RunAsync(args, FluxCatalog.Descriptors);
 /// </code>
 /// </example>
 public static class FluxCommandLine
@@ -36,7 +36,7 @@ public static class FluxCommandLine
     public static Task<int> RunAsync(string[] args, IEnumerable<WorkflowHandle> workflows, FluxCommandLineOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(args, WorkflowDescriptor.From(workflows ?? throw new ArgumentNullException(nameof(workflows))), options, cancellationToken);
 
-    /// <summary>Runs the command line for the workflows described (a generated catalog's descriptors, static and instance workflows).</summary>
+    /// <summary>Runs the command line for the workflows described, such as a generated catalog's <c>FluxCatalog.Descriptors</c> (static and instance workflows, with the assembly's JSON options).</summary>
     /// <param name="args">The program's arguments.</param>
     /// <param name="workflows">The workflows it runs.</param>
     /// <param name="options">How it is set up; null for the defaults.</param>

@@ -105,7 +105,7 @@ public static class SampleRunner
     /// directory (or <c>--store</c>, or <c>FLUX_STORE</c>). Writers other than the console's are used as they are (tests).
     /// </summary>
     private static Task<int> RunFluxCommandAsync(string[] args, TextWriter output, TextWriter error) =>
-        FluxCommandLine.RunAsync(args, FluxCatalog.Workflows, new FluxCommandLineOptions
+        FluxCommandLine.RunAsync(args, FluxCatalog.Descriptors, new FluxCommandLineOptions
         {
             ProgramName = "Flux.Samples",
             Output = ReferenceEquals(output, Console.Out) ? null : output,

@@ -1,7 +1,7 @@
 using Flux.CommandLine;
 using Flux.CommandLine.TestApp;
 
-return await FluxCommandLine.RunAsync(args, FluxCatalog.Workflows, new FluxCommandLineOptions
+return await FluxCommandLine.RunAsync(args, FluxCatalog.Descriptors, new FluxCommandLineOptions
 {
     ProgramName = "testapp",
     RunOptions = new RunOptions { Json = TestJson.Default.Options },

@@ -36,6 +36,24 @@ public class LiveTests
     }
 
     [Test]
+    public async Task Resume_of_an_execution_another_live_process_runs_is_a_conflict_and_cancel_reaches_it()
+    {
+        using var program = new TestProgram();
+        using var runner = program.Start(["run", "gated_map", "--input", GateInput(program, 2), "--id", "elsewhere"]);
+        await runner.WaitForAsync(r => r.Error.Contains("Started execution elsewhere"), "the run to be stored");
+
+        var resumed = await program.RunAsync("resume", "elsewhere");
+        var cancel = await program.RunAsync("cancel", "elsewhere");
+        var ran = await runner.WaitAsync();
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(FluxExitCode.Conflict), resumed.ToString());
+        Assert.That(resumed.Error, Does.Contain("cancel it with 'testapp cancel elsewhere'"));
+        Assert.That(cancel.ExitCode, Is.EqualTo(FluxExitCode.Succeeded), cancel.ToString());
+        Assert.That(cancel.Output, Does.Contain("to cancel it: it stops at its next lease renewal"));
+        Assert.That(ran.ExitCode, Is.EqualTo(FluxExitCode.Cancelled), "the owner saw the request at its lease renewal: " + ran);
+    }
+
+    [Test]
     public async Task A_termination_signal_cancels_the_running_execution_and_exits_cancelled()
     {
         using var program = new TestProgram();

@@ -42,12 +42,13 @@ public sealed class NoFalsePositivesTests
     public async Task The_samples_compile_with_no_Flux_diagnostic()
     {
         var project = Path.Combine(RepositoryPaths.Root, "samples", "Flux.Samples");
-        // The durable samples run on SQLite.
+        // The samples use the command line, and the durable ones run on SQLite.
         var result = await CompileAsync(
             "Flux.Samples",
             OutputKind.ConsoleApplication,
             project,
             [
+                MetadataReference.CreateFromFile(typeof(Flux.CommandLine.FluxCommandLine).Assembly.Location),
                 MetadataReference.CreateFromFile(typeof(SqliteExecutionStore).Assembly.Location),
                 MetadataReference.CreateFromFile(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location),
             ]);
@@ -123,7 +124,7 @@ public sealed class NoFalsePositivesTests
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(switchedOn));
 
-        CSharpGeneratorDriver.Create(FluxGenerators(), parseOptions: parseOptions)
+        CSharpGeneratorDriver.Create(FluxGenerators().Concat(SdkJsonGenerator()), parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var analyzerDiagnostics = await output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
 
@@ -201,6 +202,34 @@ public sealed class NoFalsePositivesTests
             .Where(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator());
+
+    /// <summary>
+    /// The SDK's System.Text.Json source generator, which a project's build runs too: the samples' JsonSerializerContext
+    /// classes are partial and only compile with it. Loaded from the targeting pack of the running .NET.
+    /// </summary>
+    private static IEnumerable<ISourceGenerator> SdkJsonGenerator()
+    {
+        var dotnetRoot = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var pack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var path = Directory.Exists(pack)
+            ? Directory.GetDirectories(pack)
+                .Select(version => Path.Combine(version, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll"))
+                .Where(File.Exists)
+                .OrderBy(file => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(file))))), out var v) ? v : new Version())
+                .LastOrDefault()
+            : null;
+        Assert.That(path, Is.Not.Null, "System.Text.Json's source generator was not found under " + pack);
+        return new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path!, new AssemblyLoader()).GetGenerators(LanguageNames.CSharp);
+    }
+
+    private sealed class AssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
 
     /// <summary>Every analyzer Flux.Analyzers exports.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> FluxAnalyzers() =>
