@@ -234,12 +234,12 @@ internal sealed class FluxApi(FluxEndpointOptions options)
 
     private static async Task<IResult> StreamEventsAsync(string id, HttpContext http, IFluxClient client, CancellationToken cancellationToken)
     {
-        // A browser's EventSource reconnects with the id of the last event it got: go on after it.
-        var query = http.Request.Query;
-        var after = query.ContainsKey("after") || !http.Request.Headers.TryGetValue("Last-Event-ID", out var lastEventId)
-            ? Parse.Number(query, "after", 0, long.MaxValue, 0)
-            : Parse.Number(new Dictionary<string, StringValues> { ["Last-Event-ID"] = lastEventId }, "Last-Event-ID", 0, long.MaxValue, 0);
-        if (after.Errors is { } errors)
+        // A browser's EventSource reconnects to the same URL with the id of the last event it got: go on after it.
+        var after = Parse.Number(http.Request.Query, "after", 0, long.MaxValue, 0);
+        var lastEventId = Parse.Number(
+            new Dictionary<string, StringValues> { ["Last-Event-ID"] = http.Request.Headers["Last-Event-ID"] }.Where(h => h.Value.Count > 0),
+            "Last-Event-ID", 0, long.MaxValue, 0);
+        if (Parse.Merge(after.Errors, lastEventId.Errors) is { } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -250,7 +250,7 @@ internal sealed class FluxApi(FluxEndpointOptions options)
         }
 
         http.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(Stream(client, id, after.Value, http.RequestAborted));
+        return TypedResults.ServerSentEvents(Stream(client, id, Math.Max(after.Value, lastEventId.Value), http.RequestAborted));
     }
 
     /// <summary>Each event as a message whose id is its sequence number, then an <c>end</c> message with the execution once it finished or paused.</summary>

@@ -31,6 +31,7 @@ public sealed class FluxAppFactory : WebApplicationFactory<FluxAppFactory.EntryP
         // The test application has no files of its own: its content root is the test's output directory.
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<IFluxClient>(Client));
     }
 
