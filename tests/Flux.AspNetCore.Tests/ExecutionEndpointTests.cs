@@ -209,4 +209,16 @@ public sealed class ExecutionEndpointTests : ApiTest
         var again = await (await Http.PostAsync("/flux/executions/stop-me/cancel", null)).ReadAsync(HttpStatusCode.Conflict);
         Assert.That(again.GetProperty("detail").GetString(), Is.EqualTo("Execution 'stop-me' has cancelled: there is nothing to cancel."));
     }
+
+    [Test]
+    public async Task A_resume_value_that_does_not_fit_the_pause_fails_the_execution_with_an_error_that_names_the_pause()
+    {
+        // The API cannot check the value first: the pause's type (the T of Workflow.Pause<T>) is not recorded.
+        await App.Client.RunAsync("approval", Input("cy"), "ask-3");
+
+        var failed = await (await Http.PostAsync("/flux/executions/ask-3/resume?wait=true", Support.Http.Json("\"maybe\""))).ReadAsync(HttpStatusCode.OK);
+
+        Assert.That(failed.GetProperty("state").GetString(), Is.EqualTo("Failed"));
+        Assert.That(failed.GetProperty("error").GetProperty("message").GetString(), Does.Contain("pause 'approve'").And.Contain("'bool'"));
+    }
 }
