@@ -6,22 +6,13 @@ internal static class TrackingNames
     /// <summary>The <c>[Task]</c> methods, parsed (null for a method the generator skips).</summary>
     public const string TaskMethods = nameof(TaskMethods);
 
-    /// <summary>The <c>[Task]</c> methods the generator can wrap.</summary>
-    public const string ValidTasks = nameof(ValidTasks);
-
-    /// <summary>The task models, typed as non-null.</summary>
-    public const string Tasks = nameof(Tasks);
-
     /// <summary>Every task model of the assembly, collected.</summary>
     public const string AllTasks = nameof(AllTasks);
 
     /// <summary>The <c>[Workflow]</c> methods, parsed (null for a method the generator skips).</summary>
     public const string WorkflowMethods = nameof(WorkflowMethods);
 
-    /// <summary>The <c>[Workflow]</c> methods the generator can wrap.</summary>
-    public const string ValidWorkflows = nameof(ValidWorkflows);
-
-    /// <summary>The workflow models, typed as non-null.</summary>
+    /// <summary>The workflow models, with the diagram of their graph drawn.</summary>
     public const string Workflows = nameof(Workflows);
 
     /// <summary>Every workflow model of the assembly, collected.</summary>
@@ -33,16 +24,10 @@ internal static class TrackingNames
     /// <summary>The methods grouped by containing type, one model per generated file.</summary>
     public const string Types = nameof(Types);
 
-    /// <summary>The catalog facts of each task.</summary>
-    public const string TaskEntries = nameof(TaskEntries);
-
-    /// <summary>The catalog facts of each workflow.</summary>
-    public const string WorkflowEntries = nameof(WorkflowEntries);
-
-    /// <summary>The catalog facts of every task, collected.</summary>
+    /// <summary>The catalog facts of every task the generator wraps.</summary>
     public const string AllTaskEntries = nameof(AllTaskEntries);
 
-    /// <summary>The catalog facts of every workflow, collected.</summary>
+    /// <summary>The catalog facts of every workflow the generator wraps.</summary>
     public const string AllWorkflowEntries = nameof(AllWorkflowEntries);
 
     /// <summary>The catalog facts of every task and workflow.</summary>
@@ -51,17 +36,17 @@ internal static class TrackingNames
     /// <summary>The assembly name.</summary>
     public const string AssemblyName = nameof(AssemblyName);
 
+    /// <summary>The assembly's registered JSON context type (FluxJsonContext), or null.</summary>
+    public const string JsonContext = nameof(JsonContext);
+
     /// <summary>The catalog facts with the assembly name.</summary>
     public const string CatalogInput = nameof(CatalogInput);
 
     /// <summary>The catalog model (null when there is nothing to list).</summary>
     public const string Catalog = nameof(Catalog);
 
-    /// <summary>The bodiless partial [Workflow] methods (declarative graphs), parsed for the catalog only.</summary>
+    /// <summary>The catalog facts of the bodiless partial [Workflow] methods (declarative graphs), null for one the generator skips.</summary>
     public const string DeclarativeWorkflowMethods = nameof(DeclarativeWorkflowMethods);
-
-    /// <summary>The catalog entries of the declarative graphs.</summary>
-    public const string DeclarativeWorkflowEntries = nameof(DeclarativeWorkflowEntries);
 
     /// <summary>All declarative graphs' catalog entries.</summary>
     public const string AllDeclarativeWorkflowEntries = nameof(AllDeclarativeWorkflowEntries);

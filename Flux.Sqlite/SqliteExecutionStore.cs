@@ -66,6 +66,9 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
     /// <summary>The full path of the store's file.</summary>
     public string Path { get; }
 
+    /// <summary>The connection every write goes through (the crash tests' child process hooks its commits).</summary>
+    internal SqliteConnection WriterConnection => _writer.Connection;
+
     /// <summary>The schema version this build creates and reads (older files are migrated to it when opened).</summary>
     public static int SchemaVersion => SqliteSchema.CurrentVersion;
 

@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -35,8 +36,8 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(TypeNotPartialAnalyzer.ProblemProperty, out var problem)
-                || problem != TypeNotPartialAnalyzer.NotPartial
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.TypeProblem, out var problem)
+                || problem != DiagnosticProperties.NotPartial
                 || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not TypeDeclarationSyntax declaration)
             {
                 continue;

@@ -1,3 +1,5 @@
+using Flux.Shared.Naming;
+using Flux.Shared.Diagnostics;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -48,7 +50,7 @@ public sealed class DirectTaskCallCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var handle = FluxNames.TaskProperty(operation.TargetMethod.Name);
+            var handle = GeneratedNames.TaskProperty(operation.TargetMethod.Name);
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Call through '" + handle + ".Call(...)'",
@@ -61,7 +63,7 @@ public sealed class DirectTaskCallCodeFixProvider : CodeFixProvider
     private static ExpressionSyntax? Rewrite(InvocationExpressionSyntax invocation, IInvocationOperation operation, Compilation compilation)
     {
         var cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-        var handleName = SyntaxFactory.IdentifierName(FluxNames.TaskProperty(operation.TargetMethod.Name));
+        var handleName = SyntaxFactory.IdentifierName(GeneratedNames.TaskProperty(operation.TargetMethod.Name));
         var call = SyntaxFactory.IdentifierName("Call");
         ExpressionSyntax? callee = invocation.Expression switch
         {

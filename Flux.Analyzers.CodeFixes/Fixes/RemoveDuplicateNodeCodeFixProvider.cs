@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;

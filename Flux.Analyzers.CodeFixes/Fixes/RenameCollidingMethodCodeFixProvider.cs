@@ -1,6 +1,9 @@
+using Flux.Shared.Naming;
+using Flux.Shared.Diagnostics;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -75,25 +78,20 @@ public sealed class RenameCollidingMethodCodeFixProvider : CodeFixProvider
                 // Another task or workflow's generated names are taken even before the generator has run.
                 if (member is IMethodSymbol other && !SymbolEqualityComparer.Default.Equals(other, method))
                 {
-                    taken.UnionWith(FluxNames.GeneratedMembers(other, isTask: true));
-                    taken.UnionWith(FluxNames.GeneratedMembers(other, isTask: false));
+                    taken.UnionWith(GeneratedNames.Names(GeneratedNames.ForTask(other.Name, other.IsStatic)));
+                    taken.UnionWith(GeneratedNames.Names(GeneratedNames.ForWorkflow(other.Name)));
                 }
             }
         }
 
-        var suffix = method.Name.Length > FluxNames.BaseName(method.Name).Length ? FluxNames.AsyncSuffix : string.Empty;
-        var stem = FluxNames.BaseName(method.Name) + "Core";
+        var suffix = method.Name.Length > GeneratedNames.BaseName(method.Name).Length ? GeneratedNames.AsyncSuffix : string.Empty;
+        var stem = GeneratedNames.BaseName(method.Name) + "Core";
         for (var attempt = 1; ; attempt++)
         {
             var candidate = stem + (attempt == 1 ? string.Empty : attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) + suffix;
-            var property = FluxNames.TaskProperty(candidate);
-            var workflow = FluxNames.WorkflowProperty(candidate);
             if (!taken.Contains(candidate)
-                && !taken.Contains(property)
-                && !taken.Contains(FluxNames.TaskHandleType(candidate))
-                && !taken.Contains(FluxNames.BackingField(property))
-                && !taken.Contains(workflow)
-                && !taken.Contains(FluxNames.BackingField(workflow)))
+                && !GeneratedNames.Names(GeneratedNames.ForTask(candidate, method.IsStatic)).Any(taken.Contains)
+                && !GeneratedNames.Names(GeneratedNames.ForWorkflow(candidate)).Any(taken.Contains))
             {
                 return candidate;
             }

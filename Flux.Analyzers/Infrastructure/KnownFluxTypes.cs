@@ -1,26 +1,25 @@
+using Flux.Shared.Declarations.Symbols;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Flux.Analyzers;
 
 /// <summary>
-/// The Flux and BCL types the analyzers compare against, resolved once per compilation in
-/// <c>RegisterCompilationStartAction</c>. A type the referenced Flux.Runtime does not define is <see langword="null"/>,
-/// and the rules that need it stay silent.
+/// The Flux and BCL types the analyzers compare against, resolved once per compilation for all of them (the first
+/// analyzer's <c>RegisterCompilationStartAction</c> resolves them, the others find them). A type the referenced
+/// Flux.Runtime does not define is <see langword="null"/>, and the rules that need it stay silent.
 /// </summary>
 internal sealed class KnownFluxTypes
 {
-    /// <summary>Metadata names, so that the analyzers never reference Flux.Runtime.</summary>
-    internal const string TaskAttributeName = "Flux.TaskAttribute";
-    internal const string WorkflowAttributeName = "Flux.WorkflowAttribute";
-    internal const string ExecutionContextName = "Flux.ExecutionContext`1";
-    internal const string TaskCallName = "Flux.TaskCall`1";
-    internal const string NonGenericTaskCallName = "Flux.TaskCall";
+    // Metadata names, so that the analyzers never reference Flux.Runtime.
+    private const string TaskCallName = "Flux.TaskCall`1";
+    private const string NonGenericTaskCallName = "Flux.TaskCall";
 
     private KnownFluxTypes(Compilation compilation, INamedTypeSymbol? taskAttribute, INamedTypeSymbol? workflowAttribute)
     {
         TaskAttribute = taskAttribute;
         WorkflowAttribute = workflowAttribute;
-        ExecutionContext = compilation.GetTypeByMetadataName(ExecutionContextName);
+        ExecutionContext = compilation.GetTypeByMetadataName(FluxSymbols.ExecutionContextOfT);
         TaskCall = compilation.GetTypeByMetadataName(TaskCallName);
         NonGenericTaskCall = compilation.GetTypeByMetadataName(NonGenericTaskCallName);
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -28,7 +27,14 @@ internal sealed class KnownFluxTypes
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Graph = compilation.GetTypeByMetadataName(FluxSymbols.Graph);
+        TaskHandleOfT = compilation.GetTypeByMetadataName(FluxSymbols.TaskHandleOfT);
+        ValueTuple = compilation.GetTypeByMetadataName("System.ValueTuple");
+        NodeAttribute = compilation.GetTypeByMetadataName(FluxSymbols.NodeAttribute);
     }
+
+    /// <summary>The types of each compilation that references Flux (null for one that does not).</summary>
+    private static readonly ConditionalWeakTable<Compilation, Box> s_known = new();
 
     /// <summary><c>Flux.TaskAttribute</c>.</summary>
     public INamedTypeSymbol? TaskAttribute { get; }
@@ -55,13 +61,26 @@ internal sealed class KnownFluxTypes
 
     public INamedTypeSymbol? CancellationToken { get; }
 
-    /// <summary>Resolves the types, or returns <see langword="null"/> when the compilation does not reference Flux.</summary>
-    public static KnownFluxTypes? TryCreate(Compilation compilation)
-    {
-        var task = compilation.GetTypeByMetadataName(TaskAttributeName);
-        var workflow = compilation.GetTypeByMetadataName(WorkflowAttributeName);
-        return task is null && workflow is null ? null : new KnownFluxTypes(compilation, task, workflow);
-    }
+    /// <summary><c>Flux.Graph</c>.</summary>
+    public INamedTypeSymbol? Graph { get; }
+
+    /// <summary><c>Flux.TaskHandle&lt;TArguments, TResult&gt;</c> (unbound definition).</summary>
+    public INamedTypeSymbol? TaskHandleOfT { get; }
+
+    /// <summary><c>System.ValueTuple</c>: the arguments of a task without parameters.</summary>
+    public INamedTypeSymbol? ValueTuple { get; }
+
+    /// <summary><c>Flux.NodeAttribute</c>: declarative graphs are available.</summary>
+    public INamedTypeSymbol? NodeAttribute { get; }
+
+    /// <summary>The types of <paramref name="compilation"/>, or <see langword="null"/> when it does not reference Flux.</summary>
+    public static KnownFluxTypes? TryCreate(Compilation compilation) =>
+        s_known.GetValue(compilation, static compilation =>
+        {
+            var task = compilation.GetTypeByMetadataName(FluxSymbols.TaskAttribute);
+            var workflow = compilation.GetTypeByMetadataName(FluxSymbols.WorkflowAttribute);
+            return new Box(task is null && workflow is null ? null : new KnownFluxTypes(compilation, task, workflow));
+        }).Known;
 
     /// <summary>The [Task] attribute on <paramref name="method"/>, if any.</summary>
     public AttributeData? GetTaskAttribute(IMethodSymbol method) => FindAttribute(method, TaskAttribute);
@@ -110,5 +129,15 @@ internal sealed class KnownFluxTypes
         }
 
         return null;
+    }
+
+    private sealed class Box
+    {
+        public Box(KnownFluxTypes? known)
+        {
+            Known = known;
+        }
+
+        public KnownFluxTypes? Known { get; }
     }
 }

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using Flux.Fingerprints;
-using Flux.Generators.Helpers;
+using Flux.Generators.Writing;
+using Flux.Shared.Declarations;
+using Flux.Shared.Declarations.Fingerprints;
 
 namespace Flux.Generators.Fingerprints;
 

@@ -181,6 +181,7 @@ public abstract partial class ExecutionContext
         }
 
         var kept = EventValue.Of(value, out var bits);
+        long sequence;
         lock (Gate)
         {
             if (_closed)
@@ -189,11 +190,13 @@ public abstract partial class ExecutionContext
             }
 
             _events.AppendCall(type, now, call, kept, bits);
-            var sequence = (long)_events.Count;
+            sequence = _events.Count;
             _durable?.Enqueue(new StoredEvent(sequence, type, now, id, call.Name, payload));
             _observer?.Notify(this, sequence, type, now, call, kept, bits);
-            return sequence;
         }
+
+        Telemetry?.OnCall(type, call, value);
+        return sequence;
     }
 
     /// <summary>The stored form of a call event's value (see <see cref="PayloadJson"/> for the shapes).</summary>

@@ -97,6 +97,7 @@ public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
     internal async Task RunPassAsync(Func<ExecutionContext<TInput>, ValueTask<TOutput>> body, CancellationToken cancellationToken)
     {
         Scope.Current = Root;
+        var telemetry = Telemetry = ExecutionTelemetry.Begin(this);
         TOutput output = default!;
         Exception? error = null;
         OperationCanceledException? cancelled = null;
@@ -148,7 +149,14 @@ public sealed class ExecutionContext<TInput, TOutput> : ExecutionContext<TInput>
             last = End(output, error, cancelled);
         }
 
-        await EndPassAsync(last).ConfigureAwait(false);
+        try
+        {
+            await EndPassAsync(last).ConfigureAwait(false);
+        }
+        finally
+        {
+            telemetry?.End();
+        }
     }
 
     private long End(TOutput output, Exception? error, OperationCanceledException? cancelled)

@@ -94,6 +94,9 @@ public abstract partial class ExecutionContext
     /// <summary>The cache of this execution's tasks with <see cref="TaskOptions.Cache"/>.</summary>
     internal TaskCache Cache { get; }
 
+    /// <summary>The spans and measurements of the current run; null when nobody listens (see <see cref="ExecutionTelemetry"/>).</summary>
+    internal ExecutionTelemetry? Telemetry { get; set; }
+
     /// <summary>The scope of the workflow body; null before the run starts.</summary>
     internal RootScope? Root { get; private set; }
 
@@ -146,15 +149,22 @@ public abstract partial class ExecutionContext
 
         var now = TimeProvider.GetUtcNow();
         var kept = EventValue.Of(arguments, out var bits);
+        bool recorded;
         lock (Gate)
         {
             _runningRecorded += endsWithRecordEnd ? 1 : 0;
             call.Count(key);
-            if (!_closed)
+            recorded = !_closed;
+            if (recorded)
             {
                 _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
                 _observer?.Notify(this, _events.Count, ExecutionEventType.TaskStarted, now, call, kept, bits);
             }
+        }
+
+        if (recorded)
+        {
+            Telemetry?.OnCall(ExecutionEventType.TaskStarted, call, arguments);
         }
     }
 
@@ -181,13 +191,20 @@ public abstract partial class ExecutionContext
 
         var now = TimeProvider.GetUtcNow();
         var kept = EventValue.Of(value, out var bits);
+        bool recorded;
         lock (Gate)
         {
-            if (!_closed)
+            recorded = !_closed;
+            if (recorded)
             {
                 _events.AppendCall(type, now, call, kept, bits);
                 _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
             }
+        }
+
+        if (recorded)
+        {
+            Telemetry?.OnCall(type, call, value);
         }
     }
 
@@ -197,15 +214,22 @@ public abstract partial class ExecutionContext
         var now = TimeProvider.GetUtcNow();
         var kept = EventValue.Of(value, out var bits);
         int running;
+        bool recorded;
         lock (Gate)
         {
-            if (!_closed)
+            recorded = !_closed;
+            if (recorded)
             {
                 _events.AppendCall(type, now, call, kept, bits);
                 _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
             }
 
             running = --_runningRecorded;
+        }
+
+        if (recorded)
+        {
+            Telemetry?.OnCall(type, call, value);
         }
 
         if (running == 0)

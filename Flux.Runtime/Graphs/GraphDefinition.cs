@@ -1,4 +1,6 @@
-using Flux.Graphs.Rules;
+using Flux.Shared.Diagnostics;
+using Flux.Shared.Graphs;
+using Flux.Shared.Graphs.Validation;
 
 namespace Flux;
 
@@ -154,7 +156,7 @@ public sealed class GraphDefinition
     internal static GraphDefinition Create(string name, GraphNode[] nodes, GraphEdge[] edges, string[] starts, string[] ends)
     {
         var shape = ToShape(name, nodes, edges, starts, ends);
-        var violations = GraphRules.Validate(shape, Fits, TypeNames.Of);
+        var violations = GraphValidation.Validate(shape, Fits, TypeNames.Of);
         if (violations.Count > 0)
         {
             var first = violations[0];
@@ -184,14 +186,14 @@ public sealed class GraphDefinition
             if (IsStart[n] && !Fits(input, task.ParameterTypes[0]))
             {
                 throw new ArgumentException(
-                    $"Graph '{Name}': start node '{Nodes[n].Name}' takes '{TypeNames.Of(task.ParameterTypes[0])}' but the graph is run with an input of type '{TypeNames.Of(input)}': run it with RunAsync<{TypeNames.Of(task.ParameterTypes[0])}, ...>, or start with a node that takes '{TypeNames.Of(input)}'.",
+                    FluxDiagnostics.GraphRunInputMismatch.Format([Name, Nodes[n].Name, TypeNames.Of(task.ParameterTypes[0]), TypeNames.Of(input)]),
                     "TInput");
             }
 
             if (IsEnd[n] && !Fits(task.ResultType, output))
             {
                 throw new ArgumentException(
-                    $"Graph '{Name}': end node '{Nodes[n].Name}' produces '{TypeNames.Of(task.ResultType)}' but the graph is run for a result of type '{TypeNames.Of(output)}': run it with RunAsync<..., {TypeNames.Of(task.ResultType)}> (or a type every end node's result fits).",
+                    FluxDiagnostics.GraphRunOutputMismatch.Format([Name, Nodes[n].Name, TypeNames.Of(task.ResultType), TypeNames.Of(output)]),
                     "TOutput");
             }
         }

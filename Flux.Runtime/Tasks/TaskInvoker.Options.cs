@@ -10,9 +10,11 @@ internal static partial class TaskInvoker
         TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked)
     {
         Scope.Current = call;
+        var execution = call.Execution;
+        ExecutionTelemetry.Enter(execution, call);
         var token = call.Token;
         var log = call.Log;
-        var time = call.Execution?.TimeProvider ?? TimeProvider.System;
+        var time = execution?.TimeProvider ?? TimeProvider.System;
         try
         {
             token.ThrowIfCancellationRequested();

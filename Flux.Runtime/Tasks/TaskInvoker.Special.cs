@@ -99,6 +99,7 @@ internal static partial class TaskInvoker
         }
 
         Scope.Current = call;
+        ExecutionTelemetry.Enter(execution, call);
         var token = call.Token;
         var records = call.Records;
         try

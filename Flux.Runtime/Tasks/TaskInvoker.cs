@@ -124,6 +124,7 @@ internal static partial class TaskInvoker
         if (ambient is not null)
         {
             // The call's scope is already the ambient one: the body runs in the caller's context.
+            ExecutionTelemetry.Enter(execution, call);
             return new StartedCall<TResult>(RunBody(handle, arguments, cancellationToken), call, linked);
         }
 
@@ -140,6 +141,7 @@ internal static partial class TaskInvoker
         Scope.Current = call;
         try
         {
+            ExecutionTelemetry.Enter(execution, call);
             running = RunBody(handle, arguments, cancellationToken);
         }
         finally
@@ -220,6 +222,7 @@ internal static partial class TaskInvoker
     {
         // The change of the ambient scope stays inside this method.
         Scope.Current = call;
+        ExecutionTelemetry.Enter(call.Execution, call);
         return await handle.RunBodyAsync(arguments, call.Token).ConfigureAwait(false);
     }
 

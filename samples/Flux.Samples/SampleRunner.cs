@@ -1,6 +1,13 @@
+using Flux.CommandLine;
+
 namespace Flux.Samples;
 
-/// <summary>The command line of the samples: <c>list</c>, or a sample's name followed by its inputs.</summary>
+/// <summary>
+/// The command line of the samples: <c>all</c>, <c>list</c>, or a sample's name followed by its inputs; and the Flux
+/// command line (<c>run</c>, <c>resume</c>, <c>cancel</c>, <c>executions</c>, <c>show</c>, <c>watch</c>, <c>diagram</c>,
+/// <c>workflows</c>) over the samples' workflows. <c>list</c> names the samples here, so the Flux command line's
+/// <c>list</c> of executions goes by its other name, <c>executions</c>.
+/// </summary>
 public static class SampleRunner
 {
     /// <summary>Every sample, in the order the seed page shows the patterns.</summary>
@@ -22,6 +29,10 @@ public static class SampleRunner
         new("fallback", "Use the last known price once every attempt failed", "<sku>", ["BOOK-42"], FallbackSample.RunAsync),
         new("rollback", "Release a card hold when the charge finally fails", "<order>", ["order-7"], RollbackSample.RunAsync),
         new("cache", "Run an expensive lookup once per distinct key", "<key...>", ["a", "b", "a"], CacheSample.RunAsync),
+        new("pause", "Pause for an approval, then resume with the decision", "approve|reject <name>", ["approve", "Mia"], PauseSample.RunAsync),
+        new("resume_after_crash", "A Map killed half way, resumed: replayed vs ran", "<items> <kill-at>", ["6", "3"], ResumeAfterCrashSample.RunAsync),
+        new("determinism", "Now/NewGuid/Random replay their first values", "<name>", ["Joe"], DeterminismSample.RunAsync),
+        new("child_workflow", "A child workflow, one replayed call of its parent", "<order>", ["o-7"], ChildWorkflowSample.RunAsync),
     ];
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
@@ -31,7 +42,8 @@ public static class SampleRunner
         {
             if (args.Length == 0)
             {
-                await error.WriteLineAsync("usage: Flux.Samples <sample> <input...> | all | list | diagram <workflow>");
+                await error.WriteLineAsync("usage: Flux.Samples <sample> <input...> | all | list");
+                await error.WriteLineAsync($"   or: Flux.Samples {string.Join('|', FluxCommands)} ... (the Flux command line over the samples' workflows; add --help)");
             }
 
             foreach (var sample in All)
@@ -42,9 +54,9 @@ public static class SampleRunner
             return args.Length == 0 ? 2 : 0;
         }
 
-        if (args[0] == "diagram")
+        if (FluxCommands.Contains(args[0]))
         {
-            return await PrintDiagramAsync(args[1..], output, error);
+            return await RunFluxCommandAsync(args, output, error);
         }
 
         if (args[0] == "all")
@@ -55,6 +67,9 @@ public static class SampleRunner
                 await sample.Run(sample.Example, output);
             }
 
+            await output.WriteLineAsync(
+                "Next, the Flux command line over these workflows: workflows, run mapping_workflow --input '[\"a\",\"b\"]', executions, show <id>, " +
+                "watch <id>, resume <id>, cancel <id>, diagram graph_workflow (docs/command-line.md).");
             return 0;
         }
 
@@ -82,31 +97,20 @@ public static class SampleRunner
         }
     }
 
-    /// <summary>Prints the Mermaid diagram the generator wrote at build time for a workflow's graph.</summary>
-    private static async Task<int> PrintDiagramAsync(string[] args, TextWriter output, TextWriter error)
-    {
-        var withDiagrams = FluxCatalog.Workflows.Where(w => w.Diagram is not null).Select(w => w.Name).ToArray();
-        if (args.Length != 1)
-        {
-            await error.WriteLineAsync($"usage: diagram <workflow>; workflows with a diagram: {string.Join(", ", withDiagrams)}");
-            return 2;
-        }
+    /// <summary>The Flux command line's commands, except its <c>list</c> (here <c>list</c> names the samples; <c>executions</c> lists executions).</summary>
+    public static IReadOnlyList<string> FluxCommands { get; } = FluxCommandLine.CommandNames.Where(name => name != "list").ToArray();
 
-        if (!FluxCatalog.TryGetWorkflow(args[0], out var workflow))
+    /// <summary>
+    /// Runs the Flux command line over the samples' workflows, with the executions in <c>flux.db</c> in the current
+    /// directory (or <c>--store</c>, or <c>FLUX_STORE</c>). Writers other than the console's are used as they are (tests).
+    /// </summary>
+    private static Task<int> RunFluxCommandAsync(string[] args, TextWriter output, TextWriter error) =>
+        FluxCommandLine.RunAsync(args, FluxCatalog.Workflows, new FluxCommandLineOptions
         {
-            await error.WriteLineAsync($"Unknown workflow '{args[0]}'. Workflows with a diagram: {string.Join(", ", withDiagrams)}");
-            return 2;
-        }
-
-        if (workflow.Diagram is null)
-        {
-            await error.WriteLineAsync($"Workflow '{workflow.Name}' has no build-time diagram: only graphs known at compile time have one.");
-            return 1;
-        }
-
-        await output.WriteAsync(workflow.Diagram);
-        return 0;
-    }
+            ProgramName = "Flux.Samples",
+            Output = ReferenceEquals(output, Console.Out) ? null : output,
+            Error = ReferenceEquals(error, Console.Error) ? null : error,
+        });
 }
 
 /// <summary>The inputs given to a sample do not fit it.</summary>

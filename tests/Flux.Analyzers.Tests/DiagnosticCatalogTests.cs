@@ -1,3 +1,4 @@
+using Flux.Shared.Diagnostics;
 using System.Composition;
 using System.Reflection;
 using Flux.Analyzers.CodeFixes;

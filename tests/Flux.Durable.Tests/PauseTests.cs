@@ -210,6 +210,62 @@ public sealed class PauseTests(StoreKind kind) : DurableTest(kind)
         Assert.That(done.Output, Is.EqualTo("early+v"));
         Assert.That(Probe.Runs("Boom(early)"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_pause_caught_and_thrown_again_as_another_exception_still_pauses()
+    {
+        var workflow = new WorkflowHandle<string, string>("rethrown_pause", async _ =>
+        {
+            try
+            {
+                return await Workflow.Pause<string>("p");
+            }
+            catch (Exception error)
+            {
+                throw new InvalidOperationException("the body turned the pause into a failure", error);
+            }
+        });
+
+        var paused = await workflow.RunAsync("x", Options("rethrown-1"));
+
+        Assert.That(paused.IsPaused, Is.True, "a pause is not a failure, whatever the body throws while pausing");
+        Assert.That(paused.HasFailed, Is.False);
+        Assert.That((await TimelineOf("rethrown-1"))[^1], Is.EqualTo("WorkflowPaused"));
+        var done = await workflow.ResumeAsync("rethrown-1", "v", Options());
+        Assert.That(done.Output, Is.EqualTo("v"));
+    }
+
+    [Test]
+    public async Task A_pause_inside_ParallelOutcomes_pauses_too_and_the_recorded_failure_replays_as_an_outcome()
+    {
+        var workflow = new WorkflowHandle<string, string>("outcomes_pause", async _ =>
+        {
+            var outcomes = await Workflow.ParallelOutcomes(T.SquareTask.Call(2), Workflow.Pause<int>("p"), T.BoomTask.Call("b"));
+            return string.Join(",", outcomes.Select(o => o.Succeeded ? o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "failed"));
+        });
+
+        var paused = await workflow.RunAsync("x", Options("outcomes-1"));
+
+        Assert.That(paused.IsPaused, Is.True, "collecting outcomes does not turn a pause into an outcome (Python: even with raise_on_error=False)");
+        var done = await workflow.ResumeAsync("outcomes-1", 5, Options());
+        Assert.That(done.Output, Is.EqualTo("4,5,failed"));
+        Assert.That(Probe.Runs("Boom(b)"), Is.EqualTo(1), "it ran once: before the pause or after the resume, never both");
+    }
+
+    [Test]
+    public async Task Resuming_again_after_the_end_returns_the_first_result_and_ignores_the_value()
+    {
+        var workflow = new WorkflowHandle<string, int>("resume_after_end", async _ => await Workflow.Pause<int>("p") + 1);
+        await workflow.RunAsync("x", Options("again-1"));
+
+        var first = await workflow.ResumeAsync("again-1", 5, Options());
+        var count = (await EventsOf("again-1")).Count;
+        var second = await workflow.ResumeAsync("again-1", 9, Options());
+
+        Assert.That(first.Output, Is.EqualTo(6));
+        Assert.That(second.Output, Is.EqualTo(6));
+        Assert.That(await EventsOf("again-1"), Has.Count.EqualTo(count), "nothing was recorded");
+    }
 }
 
 /// <summary>A transient execution (no store) paused and resumed in the same process, on the same context.</summary>

@@ -129,9 +129,9 @@ public sealed class BehaviourTests
     [Test]
     public async Task CatalogListsEveryName()
     {
-        Assert.That(FluxCatalog.WorkflowNames, Is.EqualTo(new[] { "Parallel", "Total" }));
-        Assert.That(FluxCatalog.TaskNames, Is.EqualTo(new[] { "Add", "Breaks", "Fails", "Greet", "Record", "SayHello", "SayHi", "the-answer" }));
-        Assert.That(FluxCatalog.Workflows.Select(w => w.Name), Is.EqualTo(new[] { "Parallel" }), "instance workflows need an instance");
+        Assert.That(FluxCatalog.WorkflowNames, Is.EqualTo(new[] { "Parallel", "Run", "Total" }));
+        Assert.That(FluxCatalog.TaskNames, Is.EqualTo(new[] { "Add", "Breaks", "Echo", "Fails", "Greet", "Record", "SayHello", "SayHi", "Shout", "the-answer" }));
+        Assert.That(FluxCatalog.Workflows.Select(w => w.Name), Is.EqualTo(new[] { "Parallel", "Run" }), "instance workflows need an instance");
         Assert.That(FluxCatalog.Tasks.Select(t => t.Name), Does.Not.Contain("Add"));
 
         Assert.That(FluxCatalog.TryGetWorkflow("Parallel", out var workflow), Is.True);
@@ -159,4 +159,22 @@ public sealed class BehaviourTests
         Assert.That(error!.ToString(), Does.Contain("broken order-1"));
         Assert.That(Flaky.RolledBack, Does.Contain("order-1"));
     }
+
+    [Test]
+    public async Task HandlesAreReadyForStaticInitializersWrittenBeforeThem()
+    {
+        Assert.That(SharedGraphs.Shared.Build().Nodes.Select(n => n.Task), Is.EqualTo(new TaskHandle[] { SharedGraphs.EchoTask, SharedGraphs.ShoutTask }));
+        Assert.That(SharedGraphs.Kept, Is.SameAs(SharedGraphs.RunWorkflow));
+
+        var context = await SharedGraphs.Kept.RunAsync("hi");
+        Assert.That(context.Output, Is.EqualTo("HI"), context.Error?.ToString());
+    }
+
+    [Test]
+    public void AStaticTaskHandleIsOneObject() =>
+        Assert.That(SharedGraphs.EchoTask, Is.SameAs(SharedGraphs.EchoTask));
+
+    [Test]
+    public void TheDiagramOfAGraphMadeByAHelperIsTheRuntimeOne() =>
+        Assert.That(SharedGraphs.RunWorkflow.Diagram, Is.EqualTo(SharedGraphs.Build().ToMermaid()).And.EqualTo(SharedGraphs.RunDiagram));
 }

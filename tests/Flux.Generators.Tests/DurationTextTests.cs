@@ -1,3 +1,4 @@
+using Flux.Shared.Options;
 namespace Flux.Generators.Tests;
 
 /// <summary>The duration strings of <c>[Task(...)]</c>, parsed at compile time by the generator (and at run time by the runtime).</summary>

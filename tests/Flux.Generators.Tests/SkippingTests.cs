@@ -128,7 +128,7 @@ public sealed class SkippingTests
             """);
         var text = run.Sources["Demo.Flows.g.cs"];
         Assert.That(text, Does.Contain("FineWorkflow"));
-        Assert.That(text.Split("WorkflowHandle<").Length - 1, Is.EqualTo(1), "only Fine gets a handle");
+        Assert.That(text.Split("Workflow => _").Length - 1, Is.EqualTo(1), "only Fine gets a handle");
     }
 
     [Test]
@@ -149,16 +149,78 @@ public sealed class SkippingTests
     }
 
     [Test]
-    public void DuplicateRuntimeNamesAreLeftOut()
+    public void DuplicateRuntimeNamesStillGetTheirHandles()
     {
+        // FLUX107 is the analyzer's error; leaving the handles out would add a CS0103 at every use of them.
         var run = Run("""
             namespace Demo;
             public static partial class A { [Task(Name = "dup")] public static int One(int x) => x; [Workflow(Name = "flow")] public static int F(ExecutionContext<int> c) => 0; }
             public static partial class B { [Task(Name = "dup")] public static int Two(int x) => x; [Workflow(Name = "flow")] public static int G(ExecutionContext<int> c) => 0; }
             public static partial class C { [Task] public static int Three(int x) => x; }
+            public static class Uses { public static object[] All => [A.OneTask, B.TwoTask, A.FWorkflow, B.GWorkflow]; }
             """);
-        Assert.That(run.AllText, Does.Not.Contain("OneTask").And.Not.Contain("TwoTask").And.Not.Contain("FWorkflow").And.Not.Contain("GWorkflow"));
-        Assert.That(run.Sources["FluxCatalog.g.cs"], Does.Contain("\"Three\"").And.Not.Contain("\"dup\"").And.Not.Contain("\"flow\""));
+        Assert.That(run.AllText, Does.Contain("OneTask").And.Contain("TwoTask").And.Contain("FWorkflow").And.Contain("GWorkflow"));
+
+        // The catalog compiles and loses nothing: both are listed, and the first in its order answers a look-up.
+        var catalog = run.Sources["FluxCatalog.g.cs"];
+        Assert.That(catalog.Split("global::Demo.A.OneTask,").Length - 1, Is.EqualTo(2), "in Tasks and in TryGetTask");
+        Assert.That(catalog.Split("global::Demo.B.TwoTask,").Length - 1, Is.EqualTo(1), "in Tasks only");
+        Assert.That(catalog.Split("\"dup\",").Length - 1, Is.EqualTo(2), "the name once per task in TaskNames");
+        Assert.That(catalog, Does.Contain("\"dup\" => global::Demo.A.OneTask,").And.Not.Contain("\"dup\" => global::Demo.B.TwoTask,"));
+        Assert.That(catalog, Does.Contain("\"flow\" => global::Demo.A.FWorkflow,").And.Not.Contain("\"flow\" => global::Demo.B.GWorkflow,"));
+    }
+
+    [Test]
+    public void AMemberNamedLikeAGeneratedOneLeavesOutOnlyWhatCollides()
+    {
+        // FLUX103 reports each; the generator writes everything else, and nothing that does not compile.
+        var run = Run("""
+            namespace Demo;
+
+            public static partial class Collisions
+            {
+                [Task] public static string Echo(string input) => input;
+
+                [Workflow]
+                public static async Task<string> Fluent(ExecutionContext<string> ctx) =>
+                    await new Graph("g").AddNode("a", EchoTask).StartWith("a").EndWith("a").RunAsync<string, string>(ctx.Input);
+
+                public static string FluentDiagram => "mine";
+
+                [Workflow]
+                [Node("a", nameof(Echo))]
+                [StartWith("a")]
+                [EndWith("a")]
+                public static partial Task<string> Declared(ExecutionContext<string> ctx);
+
+                public const string DeclaredDiagram = "mine too";
+
+                [Workflow]
+                [Node("a", nameof(Echo))]
+                [StartWith("a")]
+                [EndWith("a")]
+                public static partial Task<string> Handled(ExecutionContext<string> ctx);
+
+                private static readonly object _handledWorkflow = new();
+
+                [Workflow]
+                public static int Plain(ExecutionContext<int> ctx) => ctx.Input;
+
+                private static int _plainWorkflow;
+            }
+            """);
+
+        var types = run.Sources["Demo.Collisions.g.cs"];
+        Assert.That(types, Does.Contain("FluentWorkflow => _fluentWorkflow").And.Not.Contain("FluentDiagram ="), "the handle, without the diagram");
+        Assert.That(types, Does.Not.Contain("PlainWorkflow"), "its field's name is taken");
+        var graphs = run.Driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var declared = graphs["Demo.Collisions.Declared.g.cs"];
+        Assert.That(declared, Does.Contain("async partial global::System.Threading.Tasks.Task<string> Declared(").And.Contain("DeclaredWorkflow =>").And.Not.Contain("DeclaredDiagram ="));
+        var handled = graphs["Demo.Collisions.Handled.g.cs"];
+        Assert.That(handled, Does.Contain("async partial global::System.Threading.Tasks.Task<string> Handled(").And.Not.Contain("HandledWorkflow"));
+
+        // The catalog lists only the handles that exist.
+        Assert.That(run.Sources["FluxCatalog.g.cs"], Does.Contain("global::Demo.Collisions.DeclaredWorkflow,").And.Not.Contain("HandledWorkflow").And.Not.Contain("PlainWorkflow"));
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using static Flux.Analyzers.Tests.Graphs.GraphSources;
-using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.GraphAnalyzer, Flux.Analyzers.CodeFixes.RemoveDuplicateNodeCodeFixProvider>;
+using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.FluentGraphAnalyzer, Flux.Analyzers.CodeFixes.RemoveDuplicateNodeCodeFixProvider>;
 
 namespace Flux.Analyzers.Tests.Fixes;
 

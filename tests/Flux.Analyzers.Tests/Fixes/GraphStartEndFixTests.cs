@@ -1,5 +1,5 @@
 using static Flux.Analyzers.Tests.Graphs.GraphSources;
-using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.GraphAnalyzer, Flux.Analyzers.CodeFixes.AddGraphStartOrEndCodeFixProvider>;
+using VerifyFix = Flux.Analyzers.Tests.FluxCodeFixTest<Flux.Analyzers.FluentGraphAnalyzer, Flux.Analyzers.CodeFixes.AddGraphStartOrEndCodeFixProvider>;
 
 namespace Flux.Analyzers.Tests.Fixes;
 
@@ -151,6 +151,63 @@ public sealed class GraphStartEndFixTests
             .StartWith("a")
             .RunAsync<string, string>(input);
         """));
+
+    // ---- graphs that leave their method -------------------------------------------------------------------------
+
+    [Test]
+    public Task FLUX001_adds_StartWith_at_the_end_of_a_returned_chain() => VerifyFix.VerifyAsync(
+        Prelude + """
+            public static class Flows
+            {
+                public static Graph Make() => {|FLUX001:new Graph("g")|}.AddNode("a", T.Str).EndWith("a");
+            }
+            """,
+        Prelude + """
+            public static class Flows
+            {
+                public static Graph Make() => new Graph("g").AddNode("a", T.Str).EndWith("a").StartWith("a");
+            }
+            """);
+
+    [Test]
+    public Task FLUX002_adds_EndWith_on_its_own_line_at_the_end_of_a_stored_chain() => VerifyFix.VerifyAsync(
+        Prelude + """
+            public static class Flows
+            {
+                public static readonly Graph Shared = {|FLUX002:new Graph("g")|}
+                    .AddNode("a", T.Str)
+                    .AddNode("b", T.Str)
+                    .AddEdge("a", "b")
+                    .StartWith("a");
+            }
+            """,
+        Prelude + """
+            public static class Flows
+            {
+                public static readonly Graph Shared = new Graph("g")
+                    .AddNode("a", T.Str)
+                    .AddNode("b", T.Str)
+                    .AddEdge("a", "b")
+                    .StartWith("a")
+                    .EndWith("b");
+            }
+            """);
+
+    [Test]
+    public Task FLUX001_adds_a_StartWith_statement_before_a_local_is_returned() => VerifyFix.VerifyAsync(
+        InIndentedMethod("""
+            var graph = {|FLUX001:new Graph("g")|};
+            graph.AddNode("a", T.Str);
+            graph.EndWith("a");
+            return graph;
+            """),
+        InIndentedMethod("""
+            var graph = new Graph("g");
+            graph.AddNode("a", T.Str);
+            graph.EndWith("a");
+            graph.StartWith("a");
+            return graph;
+            """));
 
     // ---- both --------------------------------------------------------------------------------------------------
 

@@ -13,6 +13,9 @@ internal sealed class FluxCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<T
     public FluxCodeFixTest(string source, string fixedSource)
     {
         ReferenceAssemblies = FluxTestReferences.NoPackages;
+
+        // Some ids have several wordings (FLUX008 for an edge, and for a graph run with the wrong types): markup means the id.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         TestState.AdditionalReferences.AddRange(FluxTestReferences.All);
         FixedState.AdditionalReferences.AddRange(FluxTestReferences.All);
         TestCode = source;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Flux.Generators.Graphs;
+using Flux.Generators.DeclarativeGraphs;
 using Flux.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,7 +64,7 @@ internal static class DeclarativeGraphHarness
     {
         foreach (var (name, steps) in result.TrackedSteps)
         {
-            if (name is not (GraphTrackingNames.DeclarativeGraphs or GraphTrackingNames.ValidDeclarativeGraphs))
+            if (name is not (DeclarativeGraphTrackingNames.DeclarativeGraphs or DeclarativeGraphTrackingNames.ValidDeclarativeGraphs))
             {
                 continue;
             }

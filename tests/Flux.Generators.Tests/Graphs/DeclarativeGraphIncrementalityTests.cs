@@ -1,4 +1,4 @@
-using Flux.Generators.Graphs;
+using Flux.Generators.DeclarativeGraphs;
 using Flux.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -47,7 +47,7 @@ public sealed class DeclarativeGraphIncrementalityTests
         var first = DeclarativeGraphHarness.Run(Source);
         var edited = Edit(first, Source.Replace("[Edge(\"validate\", \"error\", When = nameof(IsInvalid))]", "[Edge(\"validate\", \"error\", When = nameof(IsValid))]", StringComparison.Ordinal));
 
-        Assert.That(Reasons(edited, GraphTrackingNames.DeclarativeGraphs), Does.Contain(IncrementalStepRunReason.Modified));
+        Assert.That(Reasons(edited, DeclarativeGraphTrackingNames.DeclarativeGraphs), Does.Contain(IncrementalStepRunReason.Modified));
         var text = edited.Sources.Values.Single();
         Assert.That(text, Does.Contain("var errorRuns = IsValid(validate);"));
         Assert.That(text, Does.Contain("\"    n0 -->|\\\"IsValid\\\"| n2\\n\""));

@@ -135,4 +135,118 @@ public sealed class FluentDiagramTests
 
         Assert.That(run.Sources["Demo.NotConstant.g.cs"], Does.Not.Contain("FlowDiagram"));
     }
+
+    [Test]
+    public void AGraphBuiltStatementByStatementGetsItsDiagram()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Demo;
+
+            public static partial class Statements
+            {
+                [Task] public static string Echo(string input) => input;
+
+                [Workflow]
+                public static async Task<string> Flow(ExecutionContext<string> ctx)
+                {
+                    var graph = new Graph("statements");
+                    graph.AddNode("a", EchoTask);
+                    graph.AddNode("b", EchoTask).AddEdge("a", "b");
+                    graph.StartWith("a").EndWith("b");
+                    return await graph.RunAsync<string, string>(ctx.Input);
+                }
+
+                [Workflow]
+                public static async Task<string> Unfinished(ExecutionContext<string> ctx)
+                {
+                    var graph = new Graph("unfinished").AddNode("a", EchoTask);
+                    Finish(graph);
+                    return await graph.RunAsync<string, string>(ctx.Input);
+                }
+
+                private static void Finish(Graph graph) => graph.StartWith("a").EndWith("a");
+            }
+            """);
+
+        var text = run.Sources["Demo.Statements.g.cs"];
+        Assert.That(text, Does.Contain("diagram: FlowDiagram);").And.Contain("\"    n0 --> n1\\n\" +"));
+        Assert.That(text, Does.Not.Contain("UnfinishedDiagram"), "a graph let go before it is run may be changed by what it was handed to");
+    }
+
+    [Test]
+    public void AGraphMadeByAHelperGetsItsDiagram()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Demo;
+
+            public static partial class Helpers
+            {
+                private const string First = "a";
+
+                public static readonly Graph Shared = Build();
+
+                public static Graph Stored { get; } = new Graph("stored").AddNode(First, EchoTask).StartWith(First).EndWith(First);
+
+                [Task] public static string Echo(string input) => input;
+
+                public static Graph Build() => new Graph("helper")
+                    .AddNode(First, EchoTask)
+                    .AddNode("b", EchoTask)
+                    .AddEdge(First, "b")
+                    .StartWith(First);
+
+                public static Graph Unfinished()
+                {
+                    var graph = new Graph("unfinished");
+                    graph.AddNode("x", EchoTask);
+                    return graph;
+                }
+
+                [Workflow]
+                public static async Task<string> ByMethod(ExecutionContext<string> ctx) => await Build().EndWith("b").RunAsync<string, string>(ctx.Input);
+
+                [Workflow]
+                public static async Task<string> ByField(ExecutionContext<string> ctx) => await Shared.EndWith("b").RunAsync<string, string>(ctx.Input);
+
+                [Workflow]
+                public static async Task<string> ByProperty(ExecutionContext<string> ctx) => await Stored.RunAsync<string, string>(ctx.Input);
+
+                [Workflow]
+                public static async Task<string> ByLocalHelper(ExecutionContext<string> ctx) =>
+                    await Unfinished().StartWith("x").EndWith("x").RunAsync<string, string>(ctx.Input);
+
+                [Workflow]
+                public static async Task<string> Incomplete(ExecutionContext<string> ctx) => await Build().RunAsync<string, string>(ctx.Input);
+            }
+            """);
+
+        var text = run.Sources["Demo.Helpers.g.cs"];
+        Assert.That(text, Does.Contain("diagram: ByMethodDiagram);"));
+        Assert.That(text, Does.Contain("diagram: ByFieldDiagram);"));
+        Assert.That(text, Does.Contain("diagram: ByPropertyDiagram);"));
+        Assert.That(text, Does.Contain("diagram: ByLocalHelperDiagram);"));
+        Assert.That(text, Does.Not.Contain("IncompleteDiagram"), "the graph it runs has no end node: no diagram to show");
+        Assert.That(text, Does.Contain("\"    n1 --> graph_end\\n\";"), "the body's EndWith is part of the diagram");
+    }
+
+    [Test]
+    public void AGraphHandedToAnotherMethodGetsNoDiagram()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Demo;
+
+            public static partial class Handed
+            {
+                [Task] public static string Echo(string input) => input;
+
+                [Workflow]
+                public static async Task<string> Flow(ExecutionContext<string> ctx) =>
+                    await RunIt(new Graph("g").AddNode("a", EchoTask).StartWith("a").EndWith("a"), ctx.Input);
+
+                private static Task<string> RunIt(Graph graph, string input) => graph.RunAsync<string, string>(input);
+            }
+            """);
+
+        Assert.That(run.Sources["Demo.Handed.g.cs"], Does.Not.Contain("FlowDiagram"));
+    }
 }

@@ -63,12 +63,12 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// A driver with both of Flux's generators, as a user's build has them: <see cref="FluxGenerator"/> first (its result is
-    /// the one the tests inspect) and <see cref="Flux.Generators.Graphs.DeclarativeGraphGenerator"/>, which writes the
+    /// the one the tests inspect) and <see cref="Flux.Generators.DeclarativeGraphs.DeclarativeGraphGenerator"/>, which writes the
     /// declared graphs' bodies and handles that the catalog lists.
     /// </summary>
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
-            [new FluxGenerator().AsSourceGenerator(), new Flux.Generators.Graphs.DeclarativeGraphGenerator().AsSourceGenerator()],
+            [new FluxGenerator().AsSourceGenerator(), new Flux.Generators.DeclarativeGraphs.DeclarativeGraphGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

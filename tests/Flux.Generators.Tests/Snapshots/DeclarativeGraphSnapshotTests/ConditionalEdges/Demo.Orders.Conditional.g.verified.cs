@@ -72,11 +72,14 @@ static partial class Orders
     /// and returns the finished execution, with its output, state and event log. Its <c>Diagram</c> is <see cref="ConditionalDiagram"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> ConditionalWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> ConditionalWorkflow => _conditionalWorkflow ??= new(
         "conditional_flow",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Orders.Conditional(context)),
         acceptsNullInput: false,
         diagram: ConditionalDiagram);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _conditionalWorkflow;
 
     /// <summary>
     /// The graph <c>conditional_flow</c> as a Mermaid flowchart, written at build time from the attributes of

@@ -35,11 +35,14 @@ static partial class Diamond
     /// and returns the finished execution, with its output, state and event log. Its <c>Diagram</c> is <see cref="RunDiagram"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> RunWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> RunWorkflow => _runWorkflow ??= new(
         "Run",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Diamond.Run(context)),
         acceptsNullInput: false,
         diagram: RunDiagram);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _runWorkflow;
 
     /// <summary>
     /// The graph <c>Run</c> as a Mermaid flowchart, written at build time from the attributes of

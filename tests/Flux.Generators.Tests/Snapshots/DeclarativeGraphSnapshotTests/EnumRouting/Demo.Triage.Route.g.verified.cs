@@ -106,11 +106,14 @@ static partial class Triage
     /// and returns the finished execution, with its output, state and event log. Its <c>Diagram</c> is <see cref="RouteDiagram"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> RouteWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> RouteWorkflow => _routeWorkflow ??= new(
         "Route",
         static context => global::Demo.Triage.Route(context),
         acceptsNullInput: false,
         diagram: RouteDiagram);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _routeWorkflow;
 
     /// <summary>
     /// The graph <c>Route</c> as a Mermaid flowchart, written at build time from the attributes of

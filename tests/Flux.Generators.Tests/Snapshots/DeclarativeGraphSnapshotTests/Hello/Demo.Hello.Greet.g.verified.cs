@@ -27,11 +27,14 @@ static partial class Hello
     /// and returns the finished execution, with its output, state and event log. Its <c>Diagram</c> is <see cref="GreetDiagram"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> GreetWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> GreetWorkflow => _greetWorkflow ??= new(
         "Greet",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Hello.Greet(context)),
         acceptsNullInput: false,
         diagram: GreetDiagram);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _greetWorkflow;
 
     /// <summary>
     /// The graph <c>Greet</c> as a Mermaid flowchart, written at build time from the attributes of

@@ -7,7 +7,7 @@ static partial class Orders
 {
     /// <summary>The Flux task of <see cref="Price(global::Demo.Order, global::Demo.Customer)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static PriceTaskHandle PriceTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static PriceTaskHandle PriceTask => PriceTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Price</c>, which runs <see cref="Price(global::Demo.Order, global::Demo.Customer)"/> with the task's options,
@@ -18,7 +18,12 @@ static partial class Orders
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Order), typeof(global::Demo.Customer) };
 
+        /// <summary>The handle <see cref="PriceTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly PriceTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal PriceTaskHandle(global::Flux.TaskOptions options)
             : base("Price", options)
         {
@@ -179,7 +184,7 @@ static partial class Orders
 
     /// <summary>The Flux task of <see cref="Count(global::System.Collections.Generic.IEnumerable{global::Demo.Line}, global::System.ReadOnlyMemory{byte})"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static CountTaskHandle CountTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static CountTaskHandle CountTask => CountTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Count</c>, which runs <see cref="Count(global::System.Collections.Generic.IEnumerable{global::Demo.Line}, global::System.ReadOnlyMemory{byte})"/> with the task's options,
@@ -190,7 +195,12 @@ static partial class Orders
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::System.Collections.Generic.IEnumerable<global::Demo.Line>), typeof(global::System.ReadOnlyMemory<byte>) };
 
+        /// <summary>The handle <see cref="CountTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly CountTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal CountTaskHandle(global::Flux.TaskOptions options)
             : base("Count", options)
         {
@@ -277,7 +287,7 @@ static partial class Orders
 
     /// <summary>The Flux task of <see cref="Walk(global::Demo.Node, global::System.Collections.Generic.KeyValuePair{string, global::Demo.Point}, global::System.ValueTuple{global::Demo.Customer, int})"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static WalkTaskHandle WalkTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static WalkTaskHandle WalkTask => WalkTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Walk</c>, which runs <see cref="Walk(global::Demo.Node, global::System.Collections.Generic.KeyValuePair{string, global::Demo.Point}, global::System.ValueTuple{global::Demo.Customer, int})"/> with the task's options,
@@ -288,7 +298,12 @@ static partial class Orders
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Node), typeof(global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>), typeof(global::System.ValueTuple<global::Demo.Customer, int>) };
 
+        /// <summary>The handle <see cref="WalkTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly WalkTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal WalkTaskHandle(global::Flux.TaskOptions options)
             : base("Walk", options)
         {
@@ -416,7 +431,7 @@ static partial class Orders
 
     /// <summary>The Flux task of <see cref="Pay(global::Demo.Money, global::Demo.Point[], global::System.Collections.Generic.List{global::System.Collections.Generic.Dictionary{string, global::Demo.Point}})"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static PayTaskHandle PayTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static PayTaskHandle PayTask => PayTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Pay</c>, which runs <see cref="Pay(global::Demo.Money, global::Demo.Point[], global::System.Collections.Generic.List{global::System.Collections.Generic.Dictionary{string, global::Demo.Point}})"/> with the task's options,
@@ -427,7 +442,12 @@ static partial class Orders
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Money), typeof(global::Demo.Point[]), typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.Dictionary<string, global::Demo.Point>>) };
 
+        /// <summary>The handle <see cref="PayTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly PayTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal PayTaskHandle(global::Flux.TaskOptions options)
             : base("Pay", options)
         {

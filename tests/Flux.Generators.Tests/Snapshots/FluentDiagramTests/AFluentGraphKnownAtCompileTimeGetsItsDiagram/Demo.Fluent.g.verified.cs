@@ -7,7 +7,7 @@ static partial class Fluent
 {
     /// <summary>The Flux task of <see cref="Validate(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static ValidateTaskHandle ValidateTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static ValidateTaskHandle ValidateTask => ValidateTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Validate</c>, which runs <see cref="Validate(string)"/> with the task's options,
@@ -18,7 +18,12 @@ static partial class Fluent
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="ValidateTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly ValidateTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal ValidateTaskHandle(global::Flux.TaskOptions options)
             : base("Validate", options)
         {
@@ -72,7 +77,7 @@ static partial class Fluent
 
     /// <summary>The Flux task of <see cref="Process(global::Demo.Check)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static ProcessTaskHandle ProcessTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static ProcessTaskHandle ProcessTask => ProcessTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Process</c>, which runs <see cref="Process(global::Demo.Check)"/> with the task's options,
@@ -83,7 +88,12 @@ static partial class Fluent
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Check) };
 
+        /// <summary>The handle <see cref="ProcessTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly ProcessTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal ProcessTaskHandle(global::Flux.TaskOptions options)
             : base("Process", options)
         {
@@ -159,7 +169,7 @@ static partial class Fluent
 
     /// <summary>The Flux task of <see cref="Reject(global::Demo.Check)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static RejectTaskHandle RejectTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static RejectTaskHandle RejectTask => RejectTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Reject</c>, which runs <see cref="Reject(global::Demo.Check)"/> with the task's options,
@@ -170,7 +180,12 @@ static partial class Fluent
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Check) };
 
+        /// <summary>The handle <see cref="RejectTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly RejectTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal RejectTaskHandle(global::Flux.TaskOptions options)
             : base("Reject", options)
         {
@@ -249,11 +264,14 @@ static partial class Fluent
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> ConditionalWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> ConditionalWorkflow => _conditionalWorkflow ??= new(
         "Conditional",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Fluent.Conditional(context)),
         acceptsNullInput: false,
         diagram: ConditionalDiagram);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _conditionalWorkflow;
 
     /// <summary>
     /// The graph that <see cref="Conditional(global::Flux.ExecutionContext{string})"/> builds, as a Mermaid flowchart written at build time (equal
@@ -291,8 +309,11 @@ static partial class Fluent
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> ComputedWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> ComputedWorkflow => _computedWorkflow ??= new(
         "Computed",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Fluent.Computed(context)),
         acceptsNullInput: false);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _computedWorkflow;
 }

@@ -7,7 +7,7 @@ static partial class Bodies
 {
     /// <summary>The Flux task of <see cref="Sync(int)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static SyncTaskHandle SyncTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static SyncTaskHandle SyncTask => SyncTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Sync</c>, which runs <see cref="Sync(int)"/> with the task's options,
@@ -18,7 +18,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(int) };
 
+        /// <summary>The handle <see cref="SyncTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly SyncTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SyncTaskHandle(global::Flux.TaskOptions options)
             : base("Sync", options)
         {
@@ -72,7 +77,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="Void(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static VoidTaskHandle VoidTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static VoidTaskHandle VoidTask => VoidTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Void</c>, which runs <see cref="Void(string)"/> with the task's options,
@@ -83,7 +88,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="VoidTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly VoidTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal VoidTaskHandle(global::Flux.TaskOptions options)
             : base("Void", options)
         {
@@ -137,7 +147,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="PlainTask(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static PlainTaskTaskHandle PlainTaskTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static PlainTaskTaskHandle PlainTaskTask => PlainTaskTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>PlainTask</c>, which runs <see cref="PlainTask(string)"/> with the task's options,
@@ -148,7 +158,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="PlainTaskTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly PlainTaskTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal PlainTaskTaskHandle(global::Flux.TaskOptions options)
             : base("PlainTask", options)
         {
@@ -199,7 +214,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="TaskOfT(int)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static TaskOfTTaskHandle TaskOfTTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static TaskOfTTaskHandle TaskOfTTask => TaskOfTTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>TaskOfT</c>, which runs <see cref="TaskOfT(int)"/> with the task's options,
@@ -210,7 +225,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(int) };
 
+        /// <summary>The handle <see cref="TaskOfTTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly TaskOfTTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal TaskOfTTaskHandle(global::Flux.TaskOptions options)
             : base("TaskOfT", options)
         {
@@ -261,7 +281,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="PlainValueTask(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static PlainValueTaskTaskHandle PlainValueTaskTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static PlainValueTaskTaskHandle PlainValueTaskTask => PlainValueTaskTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>PlainValueTask</c>, which runs <see cref="PlainValueTask(string)"/> with the task's options,
@@ -272,7 +292,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="PlainValueTaskTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly PlainValueTaskTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal PlainValueTaskTaskHandle(global::Flux.TaskOptions options)
             : base("PlainValueTask", options)
         {
@@ -323,7 +348,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="ValueTaskOfTAsync(int)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static ValueTaskOfTTaskHandle ValueTaskOfTTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static ValueTaskOfTTaskHandle ValueTaskOfTTask => ValueTaskOfTTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>ValueTaskOfT</c>, which runs <see cref="ValueTaskOfTAsync(int)"/> with the task's options,
@@ -334,7 +359,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(int) };
 
+        /// <summary>The handle <see cref="ValueTaskOfTTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly ValueTaskOfTTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal ValueTaskOfTTaskHandle(global::Flux.TaskOptions options)
             : base("ValueTaskOfT", options)
         {
@@ -385,7 +415,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="SyncWithToken(int, global::System.Threading.CancellationToken)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static SyncWithTokenTaskHandle SyncWithTokenTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static SyncWithTokenTaskHandle SyncWithTokenTask => SyncWithTokenTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>SyncWithToken</c>, which runs <see cref="SyncWithToken(int, global::System.Threading.CancellationToken)"/> with the task's options,
@@ -396,7 +426,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(int) };
 
+        /// <summary>The handle <see cref="SyncWithTokenTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly SyncWithTokenTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SyncWithTokenTaskHandle(global::Flux.TaskOptions options)
             : base("SyncWithToken", options)
         {
@@ -450,7 +485,7 @@ static partial class Bodies
 
     /// <summary>The Flux task of <see cref="VoidWithToken(global::System.Threading.CancellationToken)"/>: <c>Call</c> runs it lazily.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static VoidWithTokenTaskHandle VoidWithTokenTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static VoidWithTokenTaskHandle VoidWithTokenTask => VoidWithTokenTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>VoidWithToken</c>, which runs <see cref="VoidWithToken(global::System.Threading.CancellationToken)"/> with the task's options,
@@ -461,7 +496,12 @@ static partial class Bodies
     {
         private static readonly global::System.Type[] s_parameterTypes = global::System.Array.Empty<global::System.Type>();
 
+        /// <summary>The handle <see cref="VoidWithTokenTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly VoidWithTokenTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal VoidWithTokenTaskHandle(global::Flux.TaskOptions options)
             : base("VoidWithToken", options)
         {

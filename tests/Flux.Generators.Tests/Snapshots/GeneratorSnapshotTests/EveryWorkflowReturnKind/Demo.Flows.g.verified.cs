@@ -10,48 +10,63 @@ static partial class Flows
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string> SyncWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string> SyncWorkflow => _syncWorkflow ??= new(
         "Sync",
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Flows.Sync(context)),
         acceptsNullInput: false);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string>? _syncWorkflow;
 
     /// <summary>
     /// The Flux workflow <c>orders</c>, which runs <see cref="PlaceAsync(global::Flux.ExecutionContext{global::Demo.Order})"/>: <c>RunAsync</c> runs it
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<global::Demo.Order, global::Demo.Order> PlaceWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<global::Demo.Order, global::Demo.Order> PlaceWorkflow => _placeWorkflow ??= new(
         "orders",
         static context => new global::System.Threading.Tasks.ValueTask<global::Demo.Order>(global::Demo.Flows.PlaceAsync(context)),
         acceptsNullInput: false);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<global::Demo.Order, global::Demo.Order>? _placeWorkflow;
 
     /// <summary>
     /// The Flux workflow <c>Count</c>, which runs <see cref="Count(global::Flux.ExecutionContext{int})"/>: <c>RunAsync</c> runs it
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<int, int> CountWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<int, int> CountWorkflow => _countWorkflow ??= new(
         "Count",
         static context => global::Demo.Flows.Count(context),
         acceptsNullInput: true);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<int, int>? _countWorkflow;
 
     /// <summary>
     /// The Flux workflow <c>Maybe</c>, which runs <see cref="Maybe(global::Flux.ExecutionContext{string})"/>: <c>RunAsync</c> runs it
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string?, string?> MaybeWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string?, string?> MaybeWorkflow => _maybeWorkflow ??= new(
         "Maybe",
         static context => new global::System.Threading.Tasks.ValueTask<string?>(global::Demo.Flows.Maybe(context)),
         acceptsNullInput: true);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string?, string?>? _maybeWorkflow;
 
     /// <summary>
     /// The Flux workflow <c>ParallelWorkflow</c>, which runs <see cref="ParallelWorkflow(global::Flux.ExecutionContext{int})"/>: <c>RunAsync</c> runs it
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<int, int> ParallelWorkflowWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<int, int> ParallelWorkflowWorkflow => _parallelWorkflowWorkflow ??= new(
         "ParallelWorkflow",
         static context => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Flows.ParallelWorkflow(context)),
         acceptsNullInput: true);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<int, int>? _parallelWorkflowWorkflow;
 }

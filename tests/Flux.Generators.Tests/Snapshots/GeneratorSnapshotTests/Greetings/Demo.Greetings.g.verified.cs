@@ -7,7 +7,7 @@ static partial class Greetings
 {
     /// <summary>The Flux task of <see cref="SayHi(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static SayHiTaskHandle SayHiTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static SayHiTaskHandle SayHiTask => SayHiTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>SayHi</c>, which runs <see cref="SayHi(string)"/> with the task's options,
@@ -18,7 +18,12 @@ static partial class Greetings
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="SayHiTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly SayHiTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SayHiTaskHandle(global::Flux.TaskOptions options)
             : base("SayHi", options)
         {
@@ -72,7 +77,7 @@ static partial class Greetings
 
     /// <summary>The Flux task of <see cref="SayHelloAsync(string, global::System.Threading.CancellationToken)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static SayHelloTaskHandle SayHelloTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static SayHelloTaskHandle SayHelloTask => SayHelloTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>SayHello</c>, which runs <see cref="SayHelloAsync(string, global::System.Threading.CancellationToken)"/> with the task's options,
@@ -83,7 +88,12 @@ static partial class Greetings
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="SayHelloTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly SayHelloTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SayHelloTaskHandle(global::Flux.TaskOptions options)
             : base("SayHello", options)
         {
@@ -134,12 +144,7 @@ static partial class Greetings
 
     /// <summary>The Flux task of <see cref="Greet(string, string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static GreetTaskHandle GreetTask { get; } = new(new global::Flux.TaskOptions
-    {
-        Retries = 2,
-        RetryDelay = global::System.TimeSpan.FromTicks(5000000), // 500ms
-        Timeout = global::System.TimeSpan.FromTicks(300000000), // 30s
-    });
+    public static GreetTaskHandle GreetTask => GreetTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Greet</c>, which runs <see cref="Greet(string, string)"/> with the task's options,
@@ -150,7 +155,17 @@ static partial class Greetings
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string), typeof(string) };
 
+        /// <summary>The handle <see cref="GreetTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly GreetTaskHandle Instance = new(new global::Flux.TaskOptions
+        {
+            Retries = 2,
+            RetryDelay = global::System.TimeSpan.FromTicks(5000000), // 500ms
+            Timeout = global::System.TimeSpan.FromTicks(300000000), // 30s
+        });
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal GreetTaskHandle(global::Flux.TaskOptions options)
             : base("Greet", options)
         {
@@ -217,7 +232,7 @@ static partial class Greetings
 
     /// <summary>The Flux task of <see cref="Log(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static LogTaskHandle LogTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static LogTaskHandle LogTask => LogTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Log</c>, which runs <see cref="Log(string)"/> with the task's options,
@@ -228,7 +243,12 @@ static partial class Greetings
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="LogTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly LogTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal LogTaskHandle(global::Flux.TaskOptions options)
             : base("Log", options)
         {
@@ -282,8 +302,11 @@ static partial class Greetings
     /// and returns the finished execution, with its output, state and event log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static global::Flux.WorkflowHandle<string, string[]> ParallelWorkflow { get; } = new(
+    public static global::Flux.WorkflowHandle<string, string[]> ParallelWorkflow => _parallelWorkflow ??= new(
         "Parallel",
         static context => new global::System.Threading.Tasks.ValueTask<string[]>(global::Demo.Greetings.Parallel(context)),
         acceptsNullInput: false);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private static global::Flux.WorkflowHandle<string, string[]>? _parallelWorkflow;
 }

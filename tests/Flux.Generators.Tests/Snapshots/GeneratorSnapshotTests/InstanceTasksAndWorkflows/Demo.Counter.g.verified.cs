@@ -9,6 +9,7 @@ partial class Counter
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public AddTaskHandle AddTask => _addTask ??= new(this, global::Flux.TaskOptions.Default);
 
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private AddTaskHandle? _addTask;
 
     /// <summary>
@@ -22,6 +23,7 @@ partial class Counter
         private readonly global::Demo.Counter _target;
 
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal AddTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
             : base("Add", options, target)
         {
@@ -78,6 +80,7 @@ partial class Counter
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public SaveTaskHandle SaveTask => _saveTask ??= new(this, global::Flux.TaskOptions.Default);
 
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private SaveTaskHandle? _saveTask;
 
     /// <summary>
@@ -91,6 +94,7 @@ partial class Counter
         private readonly global::Demo.Counter _target;
 
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SaveTaskHandle(global::Demo.Counter target, global::Flux.TaskOptions options)
             : base("Save", options, target)
         {
@@ -169,5 +173,6 @@ partial class Counter
         context => new global::System.Threading.Tasks.ValueTask<int>(this.Total(context)),
         acceptsNullInput: true);
 
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<int, int>? _totalWorkflow;
 }

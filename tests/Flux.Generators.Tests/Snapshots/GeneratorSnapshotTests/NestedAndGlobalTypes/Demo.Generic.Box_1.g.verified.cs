@@ -7,7 +7,7 @@ partial class Box<T>
 {
     /// <summary>The Flux task of <see cref="Identity(T)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static IdentityTaskHandle IdentityTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static IdentityTaskHandle IdentityTask => IdentityTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Identity</c>, which runs <see cref="Identity(T)"/> with the task's options,
@@ -18,7 +18,12 @@ partial class Box<T>
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(T) };
 
+        /// <summary>The handle <see cref="IdentityTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly IdentityTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal IdentityTaskHandle(global::Flux.TaskOptions options)
             : base("Identity", options)
         {

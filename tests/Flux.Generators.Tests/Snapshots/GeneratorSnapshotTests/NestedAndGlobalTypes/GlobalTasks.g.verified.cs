@@ -5,7 +5,7 @@ static partial class GlobalTasks
 {
     /// <summary>The Flux task of <see cref="Echo(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static EchoTaskHandle EchoTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static EchoTaskHandle EchoTask => EchoTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>global-echo</c>, which runs <see cref="Echo(string)"/> with the task's options,
@@ -16,7 +16,12 @@ static partial class GlobalTasks
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="EchoTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly EchoTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal EchoTaskHandle(global::Flux.TaskOptions options)
             : base("global-echo", options)
         {

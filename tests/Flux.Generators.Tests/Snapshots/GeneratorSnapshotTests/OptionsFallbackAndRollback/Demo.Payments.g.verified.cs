@@ -7,16 +7,7 @@ static partial class Payments
 {
     /// <summary>The Flux task of <see cref="Charge(string, decimal, global::System.Threading.CancellationToken)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static ChargeTaskHandle ChargeTask { get; } = new(new global::Flux.TaskOptions
-    {
-        Retries = 3,
-        RetryDelay = global::System.TimeSpan.FromTicks(15000000), // 1.5s
-        RetryBackoff = 2.5,
-        MaxRetryDelay = global::System.TimeSpan.FromTicks(600000000), // 00:01:00
-        RetryJitter = true,
-        Timeout = global::System.TimeSpan.FromTicks(1200000000), // 2m
-        Cache = true,
-    });
+    public static ChargeTaskHandle ChargeTask => ChargeTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>charge</c>, which runs <see cref="Charge(string, decimal, global::System.Threading.CancellationToken)"/> with the task's options,
@@ -27,7 +18,21 @@ static partial class Payments
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string), typeof(decimal) };
 
+        /// <summary>The handle <see cref="ChargeTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly ChargeTaskHandle Instance = new(new global::Flux.TaskOptions
+        {
+            Retries = 3,
+            RetryDelay = global::System.TimeSpan.FromTicks(15000000), // 1.5s
+            RetryBackoff = 2.5,
+            MaxRetryDelay = global::System.TimeSpan.FromTicks(600000000), // 00:01:00
+            RetryJitter = true,
+            Timeout = global::System.TimeSpan.FromTicks(1200000000), // 2m
+            Cache = true,
+        });
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal ChargeTaskHandle(global::Flux.TaskOptions options)
             : base("charge", options)
         {
@@ -101,7 +106,7 @@ static partial class Payments
 
     /// <summary>The Flux task of <see cref="Count(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static CountTaskHandle CountTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static CountTaskHandle CountTask => CountTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Count</c>, which runs <see cref="Count(string)"/> with the task's options,
@@ -112,7 +117,12 @@ static partial class Payments
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="CountTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly CountTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal CountTaskHandle(global::Flux.TaskOptions options)
             : base("Count", options)
         {
@@ -173,7 +183,7 @@ static partial class Payments
 
     /// <summary>The Flux task of <see cref="Notify(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static NotifyTaskHandle NotifyTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static NotifyTaskHandle NotifyTask => NotifyTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Notify</c>, which runs <see cref="Notify(string)"/> with the task's options,
@@ -184,7 +194,12 @@ static partial class Payments
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="NotifyTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly NotifyTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal NotifyTaskHandle(global::Flux.TaskOptions options)
             : base("Notify", options)
         {
@@ -255,7 +270,7 @@ static partial class Payments
 
     /// <summary>The Flux task of <see cref="Invalid(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static InvalidTaskHandle InvalidTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static InvalidTaskHandle InvalidTask => InvalidTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Invalid</c>, which runs <see cref="Invalid(string)"/> with the task's options,
@@ -266,7 +281,12 @@ static partial class Payments
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="InvalidTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly InvalidTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal InvalidTaskHandle(global::Flux.TaskOptions options)
             : base("Invalid", options)
         {

@@ -5,13 +5,20 @@ namespace Demo.App;
 
 /// <summary>
 /// Every Flux workflow and task of this assembly, by name, so that a host or a tool can run them without reflection.
-/// Instance workflows and tasks appear in the names only: they need an instance to run.
+/// Instance workflows are described in <see cref="Descriptors"/> (bound to an instance of their class); instance
+/// tasks appear in the names only.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
 internal static class FluxCatalog
 {
     /// <summary>The static workflows of this assembly, sorted by name.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Flux.WorkflowHandle> Workflows { get; } = global::System.Array.Empty<global::Flux.WorkflowHandle>();
+
+    /// <summary>
+    /// Every workflow of this assembly, static and instance, sorted by name, as a host or a <see cref="global::Flux.FluxClient"/>
+    /// runs it: an instance workflow runs on the instance given to <see cref="global::Flux.WorkflowDescriptor.Bind"/>.
+    /// </summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::Flux.WorkflowDescriptor> Descriptors { get; } = global::System.Array.Empty<global::Flux.WorkflowDescriptor>();
 
     /// <summary>The static tasks of this assembly, sorted by name.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Flux.TaskHandle> Tasks { get; } = new global::Flux.TaskHandle[]

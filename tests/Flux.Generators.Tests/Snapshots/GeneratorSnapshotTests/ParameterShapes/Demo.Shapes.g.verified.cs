@@ -7,7 +7,7 @@ partial class Shapes
 {
     /// <summary>The Flux task of <see cref="None()"/>: <c>Call</c> runs it lazily.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static NoneTaskHandle NoneTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static NoneTaskHandle NoneTask => NoneTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>None</c>, which runs <see cref="None()"/> with the task's options,
@@ -18,7 +18,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = global::System.Array.Empty<global::System.Type>();
 
+        /// <summary>The handle <see cref="NoneTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly NoneTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal NoneTaskHandle(global::Flux.TaskOptions options)
             : base("None", options)
         {
@@ -52,7 +57,7 @@ partial class Shapes
 
     /// <summary>The Flux task of <see cref="One(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static OneTaskHandle OneTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static OneTaskHandle OneTask => OneTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>One</c>, which runs <see cref="One(string)"/> with the task's options,
@@ -63,7 +68,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="OneTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly OneTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal OneTaskHandle(global::Flux.TaskOptions options)
             : base("One", options)
         {
@@ -117,7 +127,7 @@ partial class Shapes
 
     /// <summary>The Flux task of <see cref="Several(string, int, global::Demo.Mood)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static SeveralTaskHandle SeveralTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static SeveralTaskHandle SeveralTask => SeveralTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Several</c>, which runs <see cref="Several(string, int, global::Demo.Mood)"/> with the task's options,
@@ -128,7 +138,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string), typeof(int), typeof(global::Demo.Mood) };
 
+        /// <summary>The handle <see cref="SeveralTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly SeveralTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal SeveralTaskHandle(global::Flux.TaskOptions options)
             : base("Several", options)
         {
@@ -196,7 +211,7 @@ partial class Shapes
 
     /// <summary>The Flux task of <see cref="Defaults(string, int, double, global::Demo.Mood, string, global::System.Threading.CancellationToken)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static DefaultsTaskHandle DefaultsTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static DefaultsTaskHandle DefaultsTask => DefaultsTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Defaults</c>, which runs <see cref="Defaults(string, int, double, global::Demo.Mood, string, global::System.Threading.CancellationToken)"/> with the task's options,
@@ -207,7 +222,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string), typeof(int), typeof(double), typeof(global::Demo.Mood), typeof(string) };
 
+        /// <summary>The handle <see cref="DefaultsTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly DefaultsTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal DefaultsTaskHandle(global::Flux.TaskOptions options)
             : base("Defaults", options)
         {
@@ -285,7 +305,7 @@ partial class Shapes
 
     /// <summary>The Flux task of <see cref="Keywords(int, int)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static KeywordsTaskHandle KeywordsTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static KeywordsTaskHandle KeywordsTask => KeywordsTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Keywords</c>, which runs <see cref="Keywords(int, int)"/> with the task's options,
@@ -296,7 +316,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(int), typeof(int) };
 
+        /// <summary>The handle <see cref="KeywordsTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly KeywordsTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal KeywordsTaskHandle(global::Flux.TaskOptions options)
             : base("Keywords", options)
         {
@@ -359,7 +384,7 @@ partial class Shapes
 
     /// <summary>The Flux task of <see cref="Generic(global::System.Collections.Generic.Dictionary{string, int[]}, global::System.ValueTuple{int, string})"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    public static GenericTaskHandle GenericTask { get; } = new(global::Flux.TaskOptions.Default);
+    public static GenericTaskHandle GenericTask => GenericTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Generic</c>, which runs <see cref="Generic(global::System.Collections.Generic.Dictionary{string, int[]}, global::System.ValueTuple{int, string})"/> with the task's options,
@@ -370,7 +395,12 @@ partial class Shapes
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::System.Collections.Generic.Dictionary<string, int[]>), typeof(global::System.ValueTuple<int, string>) };
 
+        /// <summary>The handle <see cref="GenericTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly GenericTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal GenericTaskHandle(global::Flux.TaskOptions options)
             : base("Generic", options)
         {

@@ -7,7 +7,7 @@ partial class Jobs
 {
     /// <summary>The Flux task of <see cref="Reveal(global::Demo.Jobs.Secret)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    private static RevealTaskHandle RevealTask { get; } = new(global::Flux.TaskOptions.Default);
+    private static RevealTaskHandle RevealTask => RevealTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Reveal</c>, which runs <see cref="Reveal(global::Demo.Jobs.Secret)"/> with the task's options,
@@ -18,7 +18,12 @@ partial class Jobs
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(global::Demo.Jobs.Secret) };
 
+        /// <summary>The handle <see cref="RevealTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly RevealTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal RevealTaskHandle(global::Flux.TaskOptions options)
             : base("Reveal", options)
         {
@@ -92,7 +97,7 @@ partial class Jobs
 
     /// <summary>The Flux task of <see cref="Wrap(string)"/>: <c>Call</c> runs it lazily, <c>Map</c> applies it to many inputs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
-    internal static WrapTaskHandle WrapTask { get; } = new(global::Flux.TaskOptions.Default);
+    internal static WrapTaskHandle WrapTask => WrapTaskHandle.Instance;
 
     /// <summary>
     /// The handle of the Flux task <c>Wrap</c>, which runs <see cref="Wrap(string)"/> with the task's options,
@@ -103,7 +108,12 @@ partial class Jobs
     {
         private static readonly global::System.Type[] s_parameterTypes = { typeof(string) };
 
+        /// <summary>The handle <see cref="WrapTask"/> returns, made when this type is first used.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly WrapTaskHandle Instance = new(global::Flux.TaskOptions.Default);
+
         /// <summary>Creates the handle with the options it runs with.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal WrapTaskHandle(global::Flux.TaskOptions options)
             : base("Wrap", options)
         {
