@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 
-[assembly: Flux.FluxJsonContext(typeof(Flux.WebApp.AppJson))]
-
 namespace Flux.WebApp;
 
 public sealed record OrderLine(string Sku, int Quantity, decimal Price);
