@@ -62,11 +62,11 @@ internal sealed class TaskBodyRunner
         }
         catch (OperationCanceledException) when (siloStopping.IsCancellationRequested)
         {
-            return new TaskCallOutcome(TaskCallOutcomeKind.Abandoned, default, null, $"Silo {silo} is stopping.", silo);
+            return TaskCallOutcome.Abandoned(silo);
         }
         catch (OperationCanceledException) when (callerCancelled.IsCancellationRequested)
         {
-            return new TaskCallOutcome(TaskCallOutcomeKind.Cancelled, default, null, "The caller cancelled the call.", silo);
+            return TaskCallOutcome.Cancelled(silo);
         }
         catch (Exception error)
         {

@@ -38,4 +38,11 @@ internal sealed record TaskCallOutcome(
     [property: Id(1)] ReadOnlyMemory<byte> ResultJson,
     [property: Id(2)] TaskFailureInfo? Failure,
     [property: Id(3)] string? Message,
-    [property: Id(4)] string Silo);
+    [property: Id(4)] string Silo)
+{
+    /// <summary>The caller cancelled the call while the body ran or waited for its turn on <paramref name="silo"/>.</summary>
+    public static TaskCallOutcome Cancelled(string silo) => new(TaskCallOutcomeKind.Cancelled, default, null, "The caller cancelled the call.", silo);
+
+    /// <summary><paramref name="silo"/> is stopping: the body did not finish and the call should run elsewhere.</summary>
+    public static TaskCallOutcome Abandoned(string silo) => new(TaskCallOutcomeKind.Abandoned, default, null, $"Silo {silo} is stopping.", silo);
+}

@@ -40,11 +40,11 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            return Abandon();
+            return Abandon(TaskCallOutcome.Abandoned(_silo));
         }
         catch (OperationCanceledException)
         {
-            return new TaskCallOutcome(TaskCallOutcomeKind.Cancelled, default, null, "The caller cancelled the call.", _silo);
+            return TaskCallOutcome.Cancelled(_silo);
         }
 
         try
@@ -53,7 +53,7 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
             // computes does not hold up the other calls this activation interleaves.
             var token = either.Token;
             var outcome = await Task.Run(() => _runner.RunAsync(request, _silo, cancellationToken, stopping, token), CancellationToken.None);
-            return outcome.Kind == TaskCallOutcomeKind.Abandoned ? Abandon() : outcome;
+            return outcome.Kind == TaskCallOutcomeKind.Abandoned ? Abandon(outcome) : outcome;
         }
         finally
         {
@@ -61,10 +61,10 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
         }
     }
 
-    private TaskCallOutcome Abandon()
+    private TaskCallOutcome Abandon(TaskCallOutcome abandoned)
     {
         // Leave the stopping silo: the slot's next call places it again on a live one.
         DeactivateOnIdle();
-        return new TaskCallOutcome(TaskCallOutcomeKind.Abandoned, default, null, $"Silo {_silo} is stopping.", _silo);
+        return abandoned;
     }
 }
