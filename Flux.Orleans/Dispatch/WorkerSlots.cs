@@ -18,8 +18,6 @@ internal sealed class WorkerSlots
         _inFlight = new int[count];
     }
 
-    public int Count => _inFlight.Length;
-
     /// <summary>Takes a slot for one call; give it back with <see cref="Return"/>.</summary>
     public int Take()
     {

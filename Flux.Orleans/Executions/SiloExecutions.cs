@@ -70,9 +70,6 @@ internal sealed class SiloExecutions : ILifecycleParticipant<ISiloLifecycle>
     /// <summary>The activation stopped running its execution.</summary>
     public void Stopped(string owner) => _liveOwners.TryRemove(owner, out _);
 
-    /// <summary>How many executions run on this silo now.</summary>
-    public int RunningCount => _liveOwners.Count;
-
     /// <inheritdoc/>
     public void Participate(ISiloLifecycle lifecycle) =>
         // The Active stage is the first to stop: the runs are abandoned (and the callers waiting for them answered) before

@@ -16,7 +16,6 @@ internal sealed class SiloTaskLimiter : ILifecycleParticipant<ISiloLifecycle>, I
 {
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
-    private int _running;
 
     public SiloTaskLimiter(IOptions<FluxOrleansOptions> options)
     {
@@ -29,9 +28,6 @@ internal sealed class SiloTaskLimiter : ILifecycleParticipant<ISiloLifecycle>, I
 
     /// <summary>How many bodies may run at once.</summary>
     public int Limit { get; }
-
-    /// <summary>How many bodies run now.</summary>
-    public int Running => Volatile.Read(ref _running);
 
     /// <summary>Cancelled when the silo starts to stop.</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -46,15 +42,10 @@ internal sealed class SiloTaskLimiter : ILifecycleParticipant<ISiloLifecycle>, I
         }
 
         await entry.ConfigureAwait(false);
-        Interlocked.Increment(ref _running);
     }
 
     /// <summary>Gives back the place taken by <see cref="EnterAsync"/>.</summary>
-    public void Exit()
-    {
-        Interlocked.Decrement(ref _running);
-        _slots.Release();
-    }
+    public void Exit() => _slots.Release();
 
     /// <inheritdoc/>
     public void Participate(ISiloLifecycle lifecycle) =>
