@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Flux.Internal;
 
-/// <summary>How records map to rows: the reader and the parameter values, in one place for every statement (the shared names: <see cref="StoredNames"/>).</summary>
+/// <summary>How summaries are read from rows, in one place for every statement (the shared names: <see cref="StoredNames"/>).</summary>
 internal static class PostgresRows
 {
     /// <summary>How messages name a PostgreSQL store, <c>{0}</c> standing for its name.</summary>
@@ -34,10 +34,4 @@ internal static class PostgresRows
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static DateTimeOffset? Ticks(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : StoreRules.FromTicks(r.GetInt64(i));
-
-    /// <summary>A parameter value: the value, or DBNull for null.</summary>
-    public static object Value(object? value) => value ?? DBNull.Value;
-
-    /// <summary>A nullable time as a parameter value: UTC ticks, or DBNull.</summary>
-    public static object Value(DateTimeOffset? time) => time is { } t ? t.UtcTicks : DBNull.Value;
 }
