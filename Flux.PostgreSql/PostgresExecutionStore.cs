@@ -215,7 +215,7 @@ public sealed class PostgresExecutionStore : IExecutionStore, IAsyncDisposable
                     }
 
                     var sequence = reader.GetInt64(0);
-                    var type = PostgresRows.ParseEventType(reader.GetString(1), sequence, executionId, Name);
+                    var type = StoredNames.ParseEventType(reader.GetString(1), sequence, executionId, PostgresRows.StoreFormat, Name);
                     var time = StoreRules.FromTicks(reader.GetInt64(2));
                     var callId = reader.IsDBNull(3) ? null : reader.GetString(3);
                     var name = reader.GetString(4);
@@ -278,7 +278,7 @@ public sealed class PostgresExecutionStore : IExecutionStore, IAsyncDisposable
 
         if (query.States is not null)
         {
-            Add("state = ANY($p)", new NpgsqlParameter<string[]> { TypedValue = query.States.Distinct().Select(PostgresRows.Name).ToArray() });
+            Add("state = ANY($p)", new NpgsqlParameter<string[]> { TypedValue = query.States.Distinct().Select(StoredNames.Name).ToArray() });
         }
 
         if (query.CreatedFrom is { } from)

@@ -220,7 +220,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
         try
         {
             using var command = session.Connection.CreateCommand();
-            var sql = new StringBuilder($"SELECT {SqliteRows.ExecutionColumns} FROM executions WHERE 1 = 1");
+            var sql = new StringBuilder($"SELECT {StoredNames.ExecutionColumns} FROM executions WHERE 1 = 1");
             if (query.WorkflowName is not null)
             {
                 sql.Append(" AND workflow_name = $workflow");
@@ -234,7 +234,7 @@ public sealed class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, ID
                 for (var i = 0; i < states.Length; i++)
                 {
                     sql.Append(i == 0 ? "$state0" : $", $state{i}");
-                    command.Parameters.AddWithValue($"$state{i}", SqliteRows.Name(states[i]));
+                    command.Parameters.AddWithValue($"$state{i}", StoredNames.Name(states[i]));
                 }
 
                 sql.Append(')');

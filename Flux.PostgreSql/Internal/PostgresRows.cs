@@ -1,47 +1,19 @@
-using System.Collections.Frozen;
 using Npgsql;
 
 namespace Flux.Internal;
 
-/// <summary>How records and events map to rows: the column lists and the readers, in one place for every statement.</summary>
+/// <summary>How summaries are read from rows, in one place for every statement (the shared names: <see cref="StoredNames"/>).</summary>
 internal static class PostgresRows
 {
-    /// <summary>The summary's columns, in the order <see cref="ReadExecution"/> reads them.</summary>
-    public const string ExecutionColumns =
-        "execution_id, workflow_name, state, created_at, updated_at, finished_at, parent_execution_id, parent_call_id, output, " +
-        "error_type, error_message, paused_at, wake_at, owner, lease_expires_at, cancel_requested_at, version, last_sequence";
-
-    private static readonly FrozenDictionary<string, ExecutionState> States =
-        Enum.GetValues<ExecutionState>().ToFrozenDictionary(s => s.ToString(), StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, ExecutionEventType> EventTypes =
-        Enum.GetValues<ExecutionEventType>().ToFrozenDictionary(s => s.ToString(), StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<ExecutionEventType, string> EventTypeNames =
-        Enum.GetValues<ExecutionEventType>().ToFrozenDictionary(s => s, s => s.ToString());
-
-    private static readonly FrozenDictionary<ExecutionState, string> StateNames =
-        Enum.GetValues<ExecutionState>().ToFrozenDictionary(s => s, s => s.ToString());
-
-    /// <summary>The names of the finished states, as SQL literals.</summary>
-    public static readonly string FinishedStates =
-        string.Join(", ", Enum.GetValues<ExecutionState>().Where(StoreRules.IsFinished).Select(s => $"'{s}'"));
-
-    /// <summary>The stored name of a state (enums are stored by name, so reordering the enum changes nothing stored).</summary>
-    public static string Name(ExecutionState state) => StateNames.TryGetValue(state, out var name) ? name : state.ToString();
-
-    /// <summary>The stored name of an event type.</summary>
-    public static string Name(ExecutionEventType type) => EventTypeNames.TryGetValue(type, out var name) ? name : type.ToString();
+    /// <summary>How messages name a PostgreSQL store, <c>{0}</c> standing for its name.</summary>
+    public const string StoreFormat = "PostgreSQL store {0}";
 
     /// <summary>Reads a summary from the current row, starting at column 0.</summary>
     public static ExecutionRecord ReadExecution(NpgsqlDataReader r, string store) => new()
     {
         ExecutionId = r.GetString(0),
         WorkflowName = r.GetString(1),
-        State = States.TryGetValue(r.GetString(2), out var state)
-            ? state
-            : throw new ExecutionStoreException(
-                $"Execution '{r.GetString(0)}' in the PostgreSQL store {store} is in the state '{r.GetString(2)}', which this version of Flux does not know: it was written by a newer version of Flux."),
+        State = StoredNames.ParseState(r.GetString(2), r.GetString(0), StoreFormat, store),
         CreatedAt = StoreRules.FromTicks(r.GetInt64(3)),
         UpdatedAt = StoreRules.FromTicks(r.GetInt64(4)),
         FinishedAt = Ticks(r, 5),
@@ -59,21 +31,7 @@ internal static class PostgresRows
         LastSequence = r.GetInt64(17),
     };
 
-    /// <summary>The event type a stored name stands for.</summary>
-    public static ExecutionEventType ParseEventType(string name, long sequence, string executionId, string store) =>
-        EventTypes.TryGetValue(name, out var type)
-            ? type
-            : throw new ExecutionStoreException(
-                $"Event {sequence} of execution '{executionId}' in the PostgreSQL store {store} has the type '{name}', which this version of Flux does not know: " +
-                "the execution was written by a newer version of Flux; read it with that version.");
-
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static DateTimeOffset? Ticks(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : StoreRules.FromTicks(r.GetInt64(i));
-
-    /// <summary>A parameter value: the value, or DBNull for null.</summary>
-    public static object Value(object? value) => value ?? DBNull.Value;
-
-    /// <summary>A nullable time as a parameter value: UTC ticks, or DBNull.</summary>
-    public static object Value(DateTimeOffset? time) => time is { } t ? t.UtcTicks : DBNull.Value;
 }

@@ -9,8 +9,8 @@ internal sealed class PostgresSql
     {
         var s = Quote(schema);
         Schema = s;
-        var columns = PostgresRows.ExecutionColumns;
-        var finished = PostgresRows.FinishedStates;
+        var columns = StoredNames.ExecutionColumns;
+        var finished = StoredNames.FinishedStates;
 
         Create = $"""
             WITH x AS (

@@ -49,7 +49,7 @@ internal abstract class PostgresWrite(string? executionId, CancellationToken can
         {
             var e = events[i];
             sequences[i] = e.Sequence;
-            types[i] = PostgresRows.Name(e.Type);
+            types[i] = StoredNames.Name(e.Type);
             times[i] = e.Time.UtcTicks;
             callIds[i] = e.CallId;
             names[i] = e.Name;
@@ -126,7 +126,7 @@ internal sealed class PostgresCreate(ExecutionRecord execution, IReadOnlyList<St
         var command = new NpgsqlBatchCommand(sql.Create);
         command.Parameters.Add(P(r.ExecutionId));
         command.Parameters.Add(P(r.WorkflowName));
-        command.Parameters.Add(P(PostgresRows.Name(r.State)));
+        command.Parameters.Add(P(StoredNames.Name(r.State)));
         AddEvents(command, events);
         command.Parameters.Add(P(r.CreatedAt.UtcTicks));
         command.Parameters.Add(P(r.UpdatedAt.UtcTicks));
@@ -170,7 +170,7 @@ internal sealed class PostgresAppend(string executionId, IReadOnlyList<StoredEve
         AddEvents(command, events);
         if (update is not null)
         {
-            command.Parameters.Add(P(PostgresRows.Name(update.State)));
+            command.Parameters.Add(P(StoredNames.Name(update.State)));
             command.Parameters.Add(P(update.UpdatedAt.UtcTicks));
             command.Parameters.Add(Ticks(update.FinishedAt));
             command.Parameters.Add(Nullable(update.Output, NpgsqlDbType.Bytea));

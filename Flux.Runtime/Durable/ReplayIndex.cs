@@ -35,27 +35,21 @@ internal sealed class ReplayIndex
     }
 
     /// <summary>A TaskCompleted of the log; the first terminal event of a call is the one replay uses.</summary>
-    public void Completed(string id, string name, byte[]? payload, object? value)
-    {
-        var call = Get(id, name);
-        if (!call.IsFinished)
-        {
-            call.Outcome = RecordedOutcome.Completed;
-            call.Payload = payload;
-            call.Value = value;
-            call.Paused = false;
-        }
-    }
+    public void Completed(string id, string name, byte[]? payload, object? value) =>
+        Finished(id, name, RecordedOutcome.Completed, payload, value);
 
     /// <summary>A TaskFailed of the log.</summary>
-    public void Failed(string id, string name, byte[]? payload, object? failure)
+    public void Failed(string id, string name, byte[]? payload, object? failure) =>
+        Finished(id, name, RecordedOutcome.Failed, payload, failure);
+
+    private void Finished(string id, string name, RecordedOutcome outcome, byte[]? payload, object? value)
     {
         var call = Get(id, name);
         if (!call.IsFinished)
         {
-            call.Outcome = RecordedOutcome.Failed;
+            call.Outcome = outcome;
             call.Payload = payload;
-            call.Value = failure;
+            call.Value = value;
             call.Paused = false;
         }
     }

@@ -154,12 +154,7 @@ public abstract partial class ExecutionContext
         {
             _runningRecorded += endsWithRecordEnd ? 1 : 0;
             call.Count(key);
-            recorded = !_closed;
-            if (recorded)
-            {
-                _events.AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
-                _observer?.Notify(this, _events.Count, ExecutionEventType.TaskStarted, now, call, kept, bits);
-            }
+            recorded = AppendCall(ExecutionEventType.TaskStarted, now, call, kept, bits);
         }
 
         if (recorded)
@@ -194,18 +189,29 @@ public abstract partial class ExecutionContext
         bool recorded;
         lock (Gate)
         {
-            recorded = !_closed;
-            if (recorded)
-            {
-                _events.AppendCall(type, now, call, kept, bits);
-                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
-            }
+            recorded = AppendCall(type, now, call, kept, bits);
         }
 
         if (recorded)
         {
             Telemetry?.OnCall(type, call, value);
         }
+    }
+
+    /// <summary>
+    /// Appends an event of a task call to the in-memory log and hands it to the observer, unless the execution has ended;
+    /// returns whether it did. Called under the lock.
+    /// </summary>
+    private bool AppendCall(ExecutionEventType type, DateTimeOffset now, CallScope call, object? kept, ulong bits)
+    {
+        if (_closed)
+        {
+            return false;
+        }
+
+        _events.AppendCall(type, now, call, kept, bits);
+        _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
+        return true;
     }
 
     /// <summary>Records the last event of a plain recorded call and counts the call as ended, in one step.</summary>
@@ -217,12 +223,7 @@ public abstract partial class ExecutionContext
         bool recorded;
         lock (Gate)
         {
-            recorded = !_closed;
-            if (recorded)
-            {
-                _events.AppendCall(type, now, call, kept, bits);
-                _observer?.Notify(this, _events.Count, type, now, call, kept, bits);
-            }
+            recorded = AppendCall(type, now, call, kept, bits);
 
             running = --_runningRecorded;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Flux;
@@ -31,12 +30,7 @@ internal sealed class GraphScope : PatternScope
 
     public override void AppendSlotPrefix(StringBuilder text, int slot)
     {
-        AppendParentPrefix(text);
-        text.Append("graph:").Append(_graphName);
-        if (Occurrence > 0)
-        {
-            text.Append('~').Append(Occurrence.ToString(CultureInfo.InvariantCulture));
-        }
+        AppendRunPrefix(text, "graph:", _graphName);
 
         string node;
         if (_nodes is List<string> started)

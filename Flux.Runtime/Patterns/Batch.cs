@@ -74,20 +74,13 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
 
     public override void AppendSlotPrefix(System.Text.StringBuilder text, int slot)
     {
-        AppendParentPrefix(text);
-        text.Append(_kind == ScopeKind.Map ? "map:" : "parallel");
-        if (_kind == ScopeKind.Map)
-        {
-            text.Append(_taskName);
-        }
-
-        if (Occurrence > 0)
-        {
-            text.Append('~').Append(Occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        text.Append('[').Append(slot.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("]/");
+        AppendRunPrefix(text);
+        AppendItemIndex(text, slot);
     }
+
+    /// <summary>Appends what this run's slots start with: <c>map:T</c> or <c>parallel</c>, after the parent's prefix.</summary>
+    private void AppendRunPrefix(System.Text.StringBuilder text) =>
+        AppendRunPrefix(text, _kind == ScopeKind.Map ? "map:" : "parallel", _taskName);
 
     /// <summary>
     /// Runs every item with at most <paramref name="maxConcurrency"/> at once; completes when every started call has
@@ -220,9 +213,8 @@ internal sealed class Batch<TResult> : PatternScope, IValueTaskSource
     private string ProgressName()
     {
         var text = new System.Text.StringBuilder();
-        AppendSlotPrefix(text, 0);
-        var slot = text.ToString();
-        return slot[..slot.LastIndexOf('[')];
+        AppendRunPrefix(text);
+        return text.ToString();
     }
 
     void IValueTaskSource.GetResult(short token) => _allFinished.GetResult(token);

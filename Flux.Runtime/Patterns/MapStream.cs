@@ -75,14 +75,8 @@ internal sealed class MapStream<TArguments, TResult> : PatternScope
 
     public override void AppendSlotPrefix(StringBuilder text, int slot)
     {
-        AppendParentPrefix(text);
-        text.Append("map:").Append(_handle.Name);
-        if (Occurrence > 0)
-        {
-            text.Append('~').Append(Occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        text.Append('[').Append(slot.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("]/");
+        AppendRunPrefix(text, "map:", _handle.Name);
+        AppendItemIndex(text, slot);
     }
 
     private async Task<TResult> RunItemAsync(TArguments item, int index)

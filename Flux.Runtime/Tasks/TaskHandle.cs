@@ -115,6 +115,12 @@ public abstract partial class TaskHandle<TArguments, TResult> : TaskHandle, ITas
 
     internal bool DeclaresRollback => HasRollback;
 
+    /// <summary>
+    /// True when a call needs nothing beyond one run of its body: no retries, timeout or cache, no fallback or rollback
+    /// (see <see cref="TaskInvoker"/>'s plain path).
+    /// </summary>
+    internal bool RunsPlain => !(Options.HasPolicy || HasFallback || HasRollback);
+
     internal ValueTask<TResult> RunBodyAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeAsync(arguments, cancellationToken);
 
     internal ValueTask<TResult> RunFallbackAsync(TArguments arguments, CancellationToken cancellationToken) => InvokeFallbackAsync(arguments, cancellationToken);

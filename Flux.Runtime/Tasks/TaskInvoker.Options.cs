@@ -18,7 +18,7 @@ internal static partial class TaskInvoker
         try
         {
             token.ThrowIfCancellationRequested();
-            var cache = handle.Options.Cache ? call.Execution?.Cache ?? RunOptions.Default.EffectiveCache : null;
+            var cache = handle.Options.Cache ? execution?.Cache ?? RunOptions.Default.EffectiveCache : null;
             if (cache is not null && cache.TryGet(handle, call.Fingerprint, arguments, out var cached))
             {
                 log?.Record(ExecutionEventType.TaskCompleted, call, cached);

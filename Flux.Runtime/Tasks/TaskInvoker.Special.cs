@@ -80,7 +80,7 @@ internal static partial class TaskInvoker
     private static async ValueTask<TResult> RunSpecialAsync<TArguments, TResult>(
         TaskHandle<TArguments, TResult> handle, TArguments arguments, CallScope call, CancellationTokenSource? linked, ExecutionContext execution)
     {
-        if (handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback)
+        if (!handle.RunsPlain)
         {
             // The options path records and ends the call itself; the completion is committed before it is returned.
             TResult value;
@@ -179,13 +179,6 @@ internal static partial class TaskInvoker
             return handle.DispatchAsync(arguments, call, dispatcher, execution.Json!, token);
         }
 
-        try
-        {
-            return handle.RunBodyAsync(arguments, token);
-        }
-        catch (Exception error)
-        {
-            return ValueTask.FromException<TResult>(error);
-        }
+        return RunBody(handle, arguments, token);
     }
 }

@@ -83,7 +83,7 @@ internal static partial class TaskInvoker
             return StartSpecial(handle, arguments, scope!, slot, cancellationToken, linked, execution, fingerprint);
         }
 
-        var plain = !(handle.Options.HasPolicy || handle.DeclaresFallback || handle.DeclaresRollback);
+        var plain = handle.RunsPlain;
         CallScope call;
         if (plain && ambient is not null && ambient.CanBeReused)
         {

@@ -66,7 +66,7 @@ internal sealed class SqliteReadSession : IDisposable
     public SqliteReadSession(SqliteConnection connection)
     {
         Connection = connection;
-        Get = Prepare($"SELECT {SqliteRows.ExecutionColumns} FROM executions WHERE execution_id = $id", "$id");
+        Get = Prepare($"SELECT {StoredNames.ExecutionColumns} FROM executions WHERE execution_id = $id", "$id");
         FindKey = Prepare("SELECT id FROM executions WHERE execution_id = $id", "$id");
         Events = new RawStatement(connection, $"SELECT {SqliteRows.EventColumns} FROM events WHERE execution = ?1 AND sequence > ?2 ORDER BY sequence");
         Begin = new RawStatement(connection, "BEGIN");

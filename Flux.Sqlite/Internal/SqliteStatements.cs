@@ -23,7 +23,7 @@ internal sealed class SqliteStatements : IDisposable
     {
         _path = writer.Path;
         _insertExecution = Prepare(writer, $"""
-            INSERT INTO executions ({SqliteRows.ExecutionColumns})
+            INSERT INTO executions ({StoredNames.ExecutionColumns})
             VALUES ($id, $workflow, $state, $created, $updated, $finished, $parent, $parent_call, $output,
                     $error_type, $error_message, $paused_at, $wake_at, $owner, $lease, $cancel, 1, $last)
             ON CONFLICT (execution_id) DO NOTHING
@@ -40,20 +40,20 @@ internal sealed class SqliteStatements : IDisposable
                 output = ?7, error_type = ?8, error_message = ?9, paused_at = ?10, wake_at = ?11
             WHERE id = ?1
             """);
-        _claim = Prepare(writer, $"UPDATE executions SET owner = $owner, lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND version = $version RETURNING {SqliteRows.ExecutionColumns}",
+        _claim = Prepare(writer, $"UPDATE executions SET owner = $owner, lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND version = $version RETURNING {StoredNames.ExecutionColumns}",
             "$id", "$version", "$owner", "$lease");
-        _renew = Prepare(writer, $"UPDATE executions SET lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND owner = $owner RETURNING {SqliteRows.ExecutionColumns}",
+        _renew = Prepare(writer, $"UPDATE executions SET lease_expires_at = $lease, version = version + 1 WHERE execution_id = $id AND owner = $owner RETURNING {StoredNames.ExecutionColumns}",
             "$id", "$owner", "$lease");
         _release = Prepare(writer, "UPDATE executions SET owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE execution_id = $id AND owner = $owner",
             "$id", "$owner");
         _requestCancel = Prepare(writer, $"""
             UPDATE executions SET cancel_requested_at = coalesce(cancel_requested_at, $at), version = version + (cancel_requested_at IS NULL)
-            WHERE execution_id = $id AND state NOT IN ({SqliteRows.FinishedStates})
+            WHERE execution_id = $id AND state NOT IN ({StoredNames.FinishedStates})
             """,
             "$id", "$at");
         const string finished = "state IN ({0}) AND finished_at < $before";
-        _deleteFinishedEvents = Prepare(writer, $"DELETE FROM events WHERE execution IN (SELECT id FROM executions WHERE {string.Format(finished, SqliteRows.FinishedStates)})", "$before");
-        _deleteFinished = Prepare(writer, $"DELETE FROM executions WHERE {string.Format(finished, SqliteRows.FinishedStates)}", "$before");
+        _deleteFinishedEvents = Prepare(writer, $"DELETE FROM events WHERE execution IN (SELECT id FROM executions WHERE {string.Format(finished, StoredNames.FinishedStates)})", "$before");
+        _deleteFinished = Prepare(writer, $"DELETE FROM executions WHERE {string.Format(finished, StoredNames.FinishedStates)}", "$before");
     }
 
     private static SqliteCommand Prepare(SqliteWriter writer, string sql, params string[] parameters)
@@ -73,7 +73,7 @@ internal sealed class SqliteStatements : IDisposable
         var p = _insertExecution.Parameters;
         p[0].Value = r.ExecutionId;
         p[1].Value = r.WorkflowName;
-        p[2].Value = SqliteRows.Name(r.State);
+        p[2].Value = StoredNames.Name(r.State);
         p[3].Value = r.CreatedAt.UtcTicks;
         p[4].Value = r.UpdatedAt.UtcTicks;
         p[5].Value = SqliteRows.Value(r.FinishedAt);
@@ -99,7 +99,7 @@ internal sealed class SqliteStatements : IDisposable
         {
             var e = events[i];
             insert.Bind(2, e.Sequence);
-            insert.Bind(3, SqliteRows.Name(e.Type));
+            insert.Bind(3, StoredNames.Name(e.Type));
             insert.Bind(4, e.Time.UtcTicks);
             insert.Bind(5, e.CallId);
             insert.Bind(6, e.Name);
@@ -153,7 +153,7 @@ internal sealed class SqliteStatements : IDisposable
             statement.Bind(3, log.Appends);
             if (update is not null)
             {
-                statement.Bind(4, SqliteRows.Name(update.State));
+                statement.Bind(4, StoredNames.Name(update.State));
                 statement.Bind(5, update.UpdatedAt.UtcTicks);
                 statement.Bind(6, update.FinishedAt?.UtcTicks);
                 statement.Bind(7, update.Output);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
+using System.Text;
 
 namespace Flux;
 
@@ -136,6 +138,25 @@ internal abstract class PatternScope : Scope, IDisposable
             failure.Throw();
         }
     }
+
+    /// <summary>
+    /// Appends what every slot of this run starts with (part of its calls' ids): the parent's prefix, then
+    /// <paramref name="kind"/> and <paramref name="name"/> (<c>map:T</c>, <c>parallel</c>, <c>graph:G</c>) and, for a
+    /// run after the first of its kind in the parent, <c>~n</c>.
+    /// </summary>
+    protected void AppendRunPrefix(StringBuilder text, string kind, string? name)
+    {
+        AppendParentPrefix(text);
+        text.Append(kind).Append(name);
+        if (Occurrence > 0)
+        {
+            text.Append('~').Append(Occurrence.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Appends the index of an item's slot (part of its call's id): <c>[k]/</c>.</summary>
+    protected static void AppendItemIndex(StringBuilder text, int slot) =>
+        text.Append('[').Append(slot.ToString(CultureInfo.InvariantCulture)).Append("]/");
 
     /// <summary>Keeps the exception of a cancellation callback that threw with the first failure, if there is one.</summary>
     protected void AttachCallbackError()
