@@ -22,7 +22,7 @@ public sealed partial class CrashTests
 {
     private const int Items = 10_000;
     private const int Kills = 24;
-    private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(180);
     private string _folder = null!;
 
     [SetUp]
