@@ -90,7 +90,7 @@ internal sealed class Timeline
 
         var type = failure.TryGetProperty("type", out var t) ? t.GetString() : null;
         var message = failure.TryGetProperty("message", out var m) ? m.GetString() : null;
-        var shortType = type is null ? null : type[(type.LastIndexOf('.') + 1)..];
+        var shortType = type is null ? null : Format.ShortType(type);
         return OneLine(shortType is null ? message ?? "" : $"{shortType}: {message}");
     }
 

@@ -18,6 +18,7 @@ internal sealed class FluxHostedService(FluxRuntime runtime) : IHostedService, I
     private readonly CancellationTokenSource _stopping = new();
     private PeriodicTimer? _timer;
     private Task? _loop;
+    private int _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,13 @@ internal sealed class FluxHostedService(FluxRuntime runtime) : IHostedService, I
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped twice, the second time after it disposed this service (WebApplicationFactory stops the
+        // host, and so does the application's Run when it returns): the first stop does it all.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _timer?.Dispose();
         if (_loop is not null)

@@ -32,20 +32,15 @@ internal sealed class FluxRuntime
         Clock = clock;
         Store = store;
         Logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Flux");
-        var all = new List<IExecutionObserver> { new LoggingObserver(Logger, Options.LogValues) };
-        all.AddRange(observers ?? []);
+        IExecutionObserver log = new LoggingObserver(Logger, Options.LogValues);
+        var others = observers?.ToArray() ?? [];
         var runOptions = new RunOptions
         {
             TimeProvider = clock,
             Json = Options.Json,
             Owner = Options.Owner,
             LeaseDuration = Options.LeaseDuration,
-            Observer = all.Count switch
-            {
-                0 => null,
-                1 => all[0],
-                _ => new CompositeObserver(all.ToArray()),
-            },
+            Observer = others.Length == 0 ? log : new CompositeObserver([log, .. others]),
         };
         Inner = new FluxClient(store, workflows.All, runOptions, Activate);
         Client = new HostedFluxClient(Inner);

@@ -97,7 +97,6 @@ internal sealed class WorkflowJson(FluxEndpointOptions endpointOptions)
         {
             "null" => "null",
             "boolean" => "true or false",
-            "integer" or "object" or "array" => "a JSON " + kind,
             _ => "a JSON " + kind,
         };
     }

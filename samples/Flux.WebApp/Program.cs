@@ -2,19 +2,15 @@
 // watched in the dashboard.
 //
 //   dotnet run --project samples/Flux.WebApp        then open http://localhost:5080/flux/
-//
-// Flux.Hosting's services.AddFlux(f => f.UseSqlite(...)) registers the store and the client (and resumes executions a
-// crash left running); this sample registers them by hand, which is all MapFlux needs: an IFluxClient.
 using Flux.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(services =>
-    new SqliteExecutionStore($"Data Source={services.GetRequiredService<IConfiguration>()["Flux:Database"] ?? "flux.db"}"));
-builder.Services.AddSingleton<IFluxClient>(services => new FluxClient(
-    services.GetRequiredService<SqliteExecutionStore>(),
-    FluxCatalog.Workflows,
-    new RunOptions { Json = AppJson.Default.Options }));
+// The store (a SQLite file), an IFluxClient over every workflow of this assembly, and the hosted service that takes
+// over executions a crash left running. The workflows' JSON is AppJson ([assembly: FluxJsonContext] in Workflows.cs).
+builder.Services.AddFlux(flux => flux
+    .UseSqlite(builder.Configuration["Flux:Database"] ?? "flux.db")
+    .AddWorkflows(FluxCatalog.Descriptors));
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+[assembly: Flux.FluxJsonContext(typeof(Flux.WebApp.AppJson))]
+
 namespace Flux.WebApp;
 
 public sealed record OrderLine(string Sku, int Quantity, decimal Price);

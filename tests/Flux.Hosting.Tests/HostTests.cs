@@ -185,4 +185,16 @@ public sealed class HostTests
         Assert.That(twice!.Message, Does.Contain("two workflows named 'sleeper'"));
         Assert.That(empty!.Message, Does.Contain("UseSqlite needs the path of the SQLite file"));
     }
+
+    [Test]
+    public async Task A_host_stopped_again_after_it_was_disposed_does_not_throw()
+    {
+        // WebApplicationFactory stops the host, and so does the application's Run, which disposes it in between.
+        var host = TestHost.Build(_clock, services => services.AddFlux(f => f.UseSqlite(_db.Path).AddWorkflows([W.Sleeper])));
+        await host.StartAsync();
+        await host.StopAsync();
+        host.Dispose();
+
+        await Assert.ThatAsync(() => host.StopAsync(), Throws.Nothing);
+    }
 }
