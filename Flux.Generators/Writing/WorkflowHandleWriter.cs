@@ -60,7 +60,6 @@ internal static class WorkflowHandleWriter
         writer.Unindent();
 
         writer.WriteLine();
-        writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
         writer.WriteLine("private " + (isStatic ? "static " : string.Empty) + handleType + "? " + fieldName + ";");
     }
 }
