@@ -3,6 +3,7 @@ using Flux.Shared.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using static Flux.Shared.Diagnostics.DiagnosticProperties;
 
 namespace Flux.Analyzers;
 
@@ -20,17 +21,6 @@ namespace Flux.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeterminismAnalyzer : FluxAnalyzer
 {
-    private const string FixKey = DiagnosticProperties.DeterminismFix;
-    private const string FixNow = DiagnosticProperties.FixNow;
-    private const string FixNowLocal = DiagnosticProperties.FixNowLocal;
-    private const string FixUtcDateTime = DiagnosticProperties.FixUtcDateTime;
-    private const string FixLocalDateTime = DiagnosticProperties.FixLocalDateTime;
-    private const string FixToday = DiagnosticProperties.FixToday;
-    private const string FixNewGuid = DiagnosticProperties.FixNewGuid;
-    private const string FixRandom = DiagnosticProperties.FixRandom;
-    private const string FixSleep = DiagnosticProperties.FixSleep;
-    private const string FixParallel = DiagnosticProperties.FixParallel;
-
     private const string UseNow = "use 'await Workflow.Now()', which records the time once and replays it";
     private const string UseNowForDurations = "measure durations in a task, or subtract two 'await Workflow.Now()' values";
     private const string UsePatterns = "run the calls with Workflow.Parallel or a handle's Map, or move the work into a task";
@@ -292,7 +282,7 @@ public sealed class DeterminismAnalyzer : FluxAnalyzer
 
             var duration = invocation.Arguments[0].Parameter?.Type;
             return DeterminismTypes.Is(duration, _types.TimeSpan) ? FixSleep
-                : duration?.SpecialType == SpecialType.System_Int32 ? DiagnosticProperties.FixSleepMilliseconds
+                : duration?.SpecialType == SpecialType.System_Int32 ? FixSleepMilliseconds
                 : null;
         }
 
@@ -318,7 +308,7 @@ public sealed class DeterminismAnalyzer : FluxAnalyzer
                 all[i + 1] = arguments[i];
             }
 
-            var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixKey, fix);
+            var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(DeterminismFix, fix);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Of(entry), context.Operation.Syntax.GetLocation(), properties, all));
         }
     }

@@ -1,6 +1,5 @@
 using System.Threading;
 using Flux.Generators.DeclarativeGraphs.Model;
-using Flux.Generators.Symbols;
 using Flux.Generators.Types;
 using Flux.Generators.Writing;
 
@@ -79,38 +78,26 @@ internal static class DeclarativeGraphEmitter
 
     private static void WriteHandle(SourceWriter writer, DeclarativeGraphModel graph)
     {
-        var handleType = "global::Flux.WorkflowHandle<" + graph.InputType + ", " + graph.OutputType + ">";
-        var invocation = (graph.IsStatic ? graph.Type.FullyQualifiedName : "this") + "." + graph.MethodName + "(context)";
-        var body = graph.ReturnsValueTask ? invocation : "new " + KnownTypes.ValueTask + "<" + graph.OutputType + ">(" + invocation + ")";
-
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The Flux workflow <c>" + GeneratedCode.Xml(graph.RuntimeName) + "</c>, which runs the graph of <see cref=\"" + graph.Cref + "\"/>: <c>RunAsync</c> runs it");
         writer.WriteLine(graph.HasDiagram
             ? "/// and returns the finished execution, with its output, state and event log. Its <c>Diagram</c> is <see cref=\"" + graph.DiagramName + "\"/>."
             : "/// and returns the finished execution, with its output, state and event log.");
         writer.WriteLine("/// </summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        // Made on first use, so that a static initializer of the class can use it whatever the order of the fields.
-        writer.WriteLine(graph.HandleAccessibility + (graph.IsStatic ? " static " : " ") + handleType + " " + graph.PropertyName + " => " + graph.FieldName + " ??= new(");
-
-        writer.Indent();
-        writer.WriteLine(GeneratedCode.Literal(graph.RuntimeName) + ",");
-        writer.WriteLine((graph.IsStatic ? "static " : string.Empty) + "context => " + body + ",");
-        if (graph.HasDiagram)
-        {
-            writer.WriteLine("acceptsNullInput: " + (graph.AcceptsNullInput ? "true" : "false") + ",");
-            writer.WriteLine("diagram: " + graph.DiagramName + ");");
-        }
-        else
-        {
-            writer.WriteLine("acceptsNullInput: " + (graph.AcceptsNullInput ? "true" : "false") + ");");
-        }
-
-        writer.Unindent();
-
-        writer.WriteLine();
-        writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
-        writer.WriteLine("private " + (graph.IsStatic ? "static " : string.Empty) + handleType + "? " + graph.FieldName + ";");
+        WorkflowHandleWriter.Write(
+            writer,
+            graph.HandleAccessibility,
+            graph.IsStatic,
+            graph.Type.FullyQualifiedName,
+            graph.MethodName,
+            graph.InputType,
+            graph.OutputType,
+            graph.ReturnsValueTask,
+            graph.RuntimeName,
+            graph.AcceptsNullInput,
+            graph.PropertyName,
+            graph.FieldName,
+            graph.HasDiagram ? graph.DiagramName : null);
     }
 
     private static void WriteDiagram(SourceWriter writer, DeclarativeGraphModel graph) =>

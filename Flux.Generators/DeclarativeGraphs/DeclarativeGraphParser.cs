@@ -46,8 +46,7 @@ internal static class DeclarativeGraphParser
             return null;
         }
 
-        var hasHandle = GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowProperty(method.Name), cancellationToken)
-            && GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowField(method.Name), cancellationToken);
+        var hasHandle = GeneratedNameReader.WorkflowHandleIsFree(method.ContainingType, method.Name, cancellationToken);
         var hasDiagram = GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.Diagram(method.Name), cancellationToken);
         var runtimeName = GeneratedNames.RuntimeName(method.Name, FluxSymbols.NamedString(context.Attributes[0], "Name"));
 

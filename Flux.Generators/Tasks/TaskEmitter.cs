@@ -74,7 +74,6 @@ internal sealed partial class TaskEmitter
 
         WriteOptions(_task.Accessibility + " " + _task.HandleName + " " + _task.PropertyName + " => " + _task.FieldName + " ??= new(this, ", ");");
         _writer.WriteLine();
-        _writer.WriteLine(GeneratedCode.HiddenFromIntelliSense);
         _writer.WriteLine("private " + _task.HandleName + "? " + _task.FieldName + ";");
     }
 

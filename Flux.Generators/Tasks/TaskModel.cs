@@ -9,7 +9,6 @@ namespace Flux.Generators.Tasks;
 /// <summary>A <c>[Task]</c> method the generator wraps in a handle.</summary>
 /// <param name="Type">The containing type.</param>
 /// <param name="MethodName">The method name, escaped.</param>
-/// <param name="BaseName">The method name without a trailing <c>Async</c>: the stem of the generated names.</param>
 /// <param name="RuntimeName">The task's name in events and the catalog.</param>
 /// <param name="IsStatic">True for a static method.</param>
 /// <param name="Accessibility">The accessibility of the handle type and property: <c>public</c>, or narrower when a type in the signature is.</param>
@@ -25,7 +24,6 @@ namespace Flux.Generators.Tasks;
 internal sealed record TaskModel(
     ContainingTypeModel Type,
     string MethodName,
-    string BaseName,
     string RuntimeName,
     bool IsStatic,
     string Accessibility,

@@ -73,7 +73,6 @@ internal static class TaskParser
         return new TaskModel(
             type,
             TypeText.Escape(method.Name),
-            GeneratedNames.BaseName(method.Name),
             runtimeName,
             method.IsStatic,
             accessibility,

@@ -8,7 +8,6 @@ namespace Flux.Generators.Workflows;
 /// <summary>A <c>[Workflow]</c> method with a body, which the generator exposes as a <c>WorkflowHandle</c>.</summary>
 /// <param name="Type">The containing type.</param>
 /// <param name="MethodName">The method name, escaped.</param>
-/// <param name="BaseName">The method name without a trailing <c>Async</c>.</param>
 /// <param name="RuntimeName">The workflow's name in events and the catalog.</param>
 /// <param name="IsStatic">True for a static method.</param>
 /// <param name="Accessibility">The accessibility of the handle property: <c>public</c>, or narrower when the input or output type is.</param>
@@ -23,7 +22,6 @@ namespace Flux.Generators.Workflows;
 internal sealed record WorkflowModel(
     ContainingTypeModel Type,
     string MethodName,
-    string BaseName,
     string RuntimeName,
     bool IsStatic,
     string Accessibility,

@@ -37,9 +37,7 @@ internal static class WorkflowParser
         }
 
         var names = GeneratedNames.ForWorkflow(method.Name);
-        var handleFree = GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowProperty(method.Name), cancellationToken)
-            && GeneratedNameReader.IsFree(method.ContainingType, GeneratedNames.WorkflowField(method.Name), cancellationToken);
-        if (!handleFree)
+        if (!GeneratedNameReader.WorkflowHandleIsFree(method.ContainingType, method.Name, cancellationToken))
         {
             return null;
         }
@@ -74,7 +72,6 @@ internal static class WorkflowParser
         return new WorkflowModel(
             type,
             TypeText.Escape(method.Name),
-            GeneratedNames.BaseName(method.Name),
             runtimeName,
             method.IsStatic,
             accessibility,

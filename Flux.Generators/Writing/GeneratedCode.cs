@@ -12,7 +12,11 @@ internal static class GeneratedCode
     public static readonly string Attribute =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Flux.Generators\", \"" + Version + "\")]";
 
-    /// <summary>Hides a member only generated code uses from IntelliSense.</summary>
+    /// <summary>
+    /// Hides a member only generated code uses from IntelliSense. It is written on internal members (which another
+    /// assembly sees through <c>InternalsVisibleTo</c>), not on private ones, which IntelliSense never offers outside
+    /// their class and which the attribute does not hide inside it.
+    /// </summary>
     public const string HiddenFromIntelliSense =
         "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 

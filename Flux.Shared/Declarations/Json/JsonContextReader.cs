@@ -1,4 +1,5 @@
 using System.Threading;
+using Flux.Shared.Declarations.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace Flux.Shared.Declarations.Json;
@@ -10,8 +11,6 @@ namespace Flux.Shared.Declarations.Json;
 /// </summary>
 internal static class JsonContextReader
 {
-    public const string FluxJsonContextAttribute = "Flux.FluxJsonContextAttribute";
-
     private const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
 
     /// <summary>The registered context, or null when the assembly registers none, or registers a type that is not a context.</summary>
@@ -20,8 +19,7 @@ internal static class JsonContextReader
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.AttributeClass is { Name: "FluxJsonContextAttribute" } attributeClass
-                && attributeClass.ToDisplayString() == FluxJsonContextAttribute
+            if (FluxSymbols.IsAttribute(attribute, FluxSymbols.FluxJsonContextAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol context
                 && DerivesFrom(context, JsonSerializerContext))

@@ -15,6 +15,7 @@ internal static class FluxSymbols
     public const string EdgeAttribute = "Flux.EdgeAttribute";
     public const string StartWithAttribute = "Flux.StartWithAttribute";
     public const string EndWithAttribute = "Flux.EndWithAttribute";
+    public const string FluxJsonContextAttribute = "Flux.FluxJsonContextAttribute";
     public const string Graph = "Flux.Graph";
     public const string GraphDefinition = "Flux.GraphDefinition";
     public const string TaskHandleOfT = "Flux.TaskHandle`2";

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Flux.Shared.Declarations.Symbols;
@@ -32,6 +31,14 @@ internal static class GeneratedNameReader
     /// <summary>Whether the name <paramref name="name"/> is free in <paramref name="type"/>.</summary>
     public static bool IsFree(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
         WhyTaken(type, name, cancellationToken) is null;
+
+    /// <summary>
+    /// Whether the names of the handle of the workflow method <paramref name="methodName"/> (its property and field) are
+    /// free in <paramref name="type"/>. The diagram's name is checked apart: when it is taken, only the diagram is left out.
+    /// </summary>
+    public static bool WorkflowHandleIsFree(INamedTypeSymbol type, string methodName, CancellationToken cancellationToken) =>
+        IsFree(type, GeneratedNames.WorkflowProperty(methodName), cancellationToken)
+        && IsFree(type, GeneratedNames.WorkflowField(methodName), cancellationToken);
 
     /// <summary>The problem for the method <paramref name="method"/> whose generated name <paramref name="name"/> is taken because of <paramref name="reason"/>.</summary>
     public static DeclarationProblem Problem(IMethodSymbol method, bool isTask, string name, string reason) =>
@@ -77,17 +84,5 @@ internal static class GeneratedNameReader
         }
 
         return null;
-    }
-
-    /// <summary>Every name of <paramref name="names"/>, as a set.</summary>
-    public static HashSet<string> NameSet(GeneratedName[] names)
-    {
-        var set = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            set.Add(name.Name);
-        }
-
-        return set;
     }
 }

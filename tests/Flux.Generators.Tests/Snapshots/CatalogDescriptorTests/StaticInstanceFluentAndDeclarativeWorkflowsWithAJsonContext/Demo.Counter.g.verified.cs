@@ -9,7 +9,6 @@ partial class Counter
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public AddTaskHandle AddTask => _addTask ??= new(this, global::Flux.TaskOptions.Default);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private AddTaskHandle? _addTask;
 
     /// <summary>
@@ -86,7 +85,6 @@ partial class Counter
         context => new global::System.Threading.Tasks.ValueTask<int>(this.Total(context)),
         acceptsNullInput: true);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<int, int>? _totalWorkflow;
 
     /// <summary>
@@ -100,7 +98,6 @@ partial class Counter
         acceptsNullInput: true,
         diagram: TwiceDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<int, int>? _twiceWorkflow;
 
     /// <summary>
@@ -138,6 +135,5 @@ partial class Counter
         context => new global::System.Threading.Tasks.ValueTask<int>(this.Hidden(context)),
         acceptsNullInput: false);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<global::Demo.Counter.Secret, int>? _hiddenWorkflow;
 }

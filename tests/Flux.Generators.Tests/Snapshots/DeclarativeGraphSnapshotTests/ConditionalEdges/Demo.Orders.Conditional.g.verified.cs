@@ -64,7 +64,6 @@ static partial class Orders
         acceptsNullInput: false,
         diagram: ConditionalDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _conditionalWorkflow;
 
     /// <summary>

@@ -41,7 +41,6 @@ static partial class Diamond
         acceptsNullInput: false,
         diagram: RunDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _runWorkflow;
 
     /// <summary>

@@ -98,7 +98,6 @@ static partial class Triage
         acceptsNullInput: false,
         diagram: RouteDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _routeWorkflow;
 
     /// <summary>

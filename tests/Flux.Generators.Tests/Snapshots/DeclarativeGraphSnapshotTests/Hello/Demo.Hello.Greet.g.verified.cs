@@ -33,7 +33,6 @@ static partial class Hello
         acceptsNullInput: false,
         diagram: GreetDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _greetWorkflow;
 
     /// <summary>

@@ -40,7 +40,6 @@ partial class Catalog
         acceptsNullInput: false,
         diagram: FindDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<string, string>? _findWorkflow;
 
     /// <summary>

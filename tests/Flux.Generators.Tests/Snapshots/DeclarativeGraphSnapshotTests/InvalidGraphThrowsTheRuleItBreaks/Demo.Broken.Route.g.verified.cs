@@ -32,7 +32,6 @@ static partial class Broken
         acceptsNullInput: false,
         diagram: RouteDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _routeWorkflow;
 
     /// <summary>

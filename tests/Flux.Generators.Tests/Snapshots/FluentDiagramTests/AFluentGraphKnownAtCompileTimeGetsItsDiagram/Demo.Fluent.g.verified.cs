@@ -270,7 +270,6 @@ static partial class Fluent
         acceptsNullInput: false,
         diagram: ConditionalDiagram);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _conditionalWorkflow;
 
     /// <summary>
@@ -314,6 +313,5 @@ static partial class Fluent
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Fluent.Computed(context)),
         acceptsNullInput: false);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _computedWorkflow;
 }

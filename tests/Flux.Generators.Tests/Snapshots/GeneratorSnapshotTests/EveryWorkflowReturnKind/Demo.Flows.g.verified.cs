@@ -15,7 +15,6 @@ static partial class Flows
         static context => new global::System.Threading.Tasks.ValueTask<string>(global::Demo.Flows.Sync(context)),
         acceptsNullInput: false);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string>? _syncWorkflow;
 
     /// <summary>
@@ -28,7 +27,6 @@ static partial class Flows
         static context => new global::System.Threading.Tasks.ValueTask<global::Demo.Order>(global::Demo.Flows.PlaceAsync(context)),
         acceptsNullInput: false);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<global::Demo.Order, global::Demo.Order>? _placeWorkflow;
 
     /// <summary>
@@ -41,7 +39,6 @@ static partial class Flows
         static context => global::Demo.Flows.Count(context),
         acceptsNullInput: true);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<int, int>? _countWorkflow;
 
     /// <summary>
@@ -54,7 +51,6 @@ static partial class Flows
         static context => new global::System.Threading.Tasks.ValueTask<string?>(global::Demo.Flows.Maybe(context)),
         acceptsNullInput: true);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string?, string?>? _maybeWorkflow;
 
     /// <summary>
@@ -67,6 +63,5 @@ static partial class Flows
         static context => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Flows.ParallelWorkflow(context)),
         acceptsNullInput: true);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<int, int>? _parallelWorkflowWorkflow;
 }

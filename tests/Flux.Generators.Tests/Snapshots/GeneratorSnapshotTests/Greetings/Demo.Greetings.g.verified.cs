@@ -307,6 +307,5 @@ static partial class Greetings
         static context => new global::System.Threading.Tasks.ValueTask<string[]>(global::Demo.Greetings.Parallel(context)),
         acceptsNullInput: false);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private static global::Flux.WorkflowHandle<string, string[]>? _parallelWorkflow;
 }

@@ -9,7 +9,6 @@ partial class Counter
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public AddTaskHandle AddTask => _addTask ??= new(this, global::Flux.TaskOptions.Default);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private AddTaskHandle? _addTask;
 
     /// <summary>
@@ -80,7 +79,6 @@ partial class Counter
     [global::System.CodeDom.Compiler.GeneratedCode("Flux.Generators", "%VERSION%")]
     public SaveTaskHandle SaveTask => _saveTask ??= new(this, global::Flux.TaskOptions.Default);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private SaveTaskHandle? _saveTask;
 
     /// <summary>
@@ -173,6 +171,5 @@ partial class Counter
         context => new global::System.Threading.Tasks.ValueTask<int>(this.Total(context)),
         acceptsNullInput: true);
 
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     private global::Flux.WorkflowHandle<int, int>? _totalWorkflow;
 }
